@@ -1,0 +1,126 @@
+"""Shared fixtures: build the site (or a copy of the project), serve it, drive Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("sv", "da", "no")
+CHROMIUM = os.environ.get("UNGSOC_CHROMIUM", "/usr/bin/chromium")
+BROWSER_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"]
+
+
+def mkdocs(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def build(project: Path, site_dir: Path | None = None, site_url: str | None = None) -> subprocess.CompletedProcess:
+    args = ["build"] + (["--site-dir", str(site_dir)] if site_dir else [])
+    env = {"UNGSOC_SITE_URL": site_url} if site_url else {}
+    return mkdocs(project, *args, env=env)
+
+
+def copy_project(target: Path) -> Path:
+    """A throwaway copy of the site sources, to break or rebrand without touching the repo."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("docs", "content", "overrides"):
+        shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The shipped site, built once for the whole session."""
+    out = tmp_path_factory.mktemp("build") / "site"
+    result = build(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    (out.parent / "build.log").write_text(result.stderr, encoding="utf-8")
+    return out
+
+
+def serve_folder(folder: Path):
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    requests: list = []
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        type(self).requests.append((self.path, dict(self.headers)))
+        super().end_headers()
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    """The shipped site built for, and served from, a local address (same origin throughout)."""
+    out = tmp_path_factory.mktemp("served") / "site"
+    server = serve_folder(out)
+    url = f"http://127.0.0.1:{server.server_port}"
+    result = build(ROOT, out, site_url=url + "/")
+    assert result.returncode == 0, result.stderr
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium not found at {CHROMIUM}: browser tests must run in CI "
+                        "(.ci/run installs the Debian package 'chromium')")
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        yield instance
+        instance.close()
+
+
+class Offsite:
+    """Records and blocks every request that would leave 127.0.0.1."""
+
+    def __init__(self, context):
+        self.blocked: list[str] = []
+        context.route("**/*", self.handle)
+
+    def handle(self, route):
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context()
+    ctx.offsite = Offsite(ctx)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()

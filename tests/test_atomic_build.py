@@ -1,0 +1,34 @@
+"""A failed build never replaces a good site/."""
+
+from __future__ import annotations
+
+import hashlib
+
+from conftest import build, copy_project
+
+
+def tree_digest(folder):
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_broken_link_fails_build_and_keeps_previous_site(tmp_path):
+    project = copy_project(tmp_path / "project")
+    first = build(project)
+    assert first.returncode == 0, first.stderr
+    site = project / "site"
+    before = tree_digest(site)
+
+    (project / "docs/sv/youth/broken.md").write_text(
+        "---\naudience: youth\nreviewed: 2026-11-24\n---\n\n# Trasig\n\nSe [sidan](finns-inte.md).\n",
+        encoding="utf-8")
+    second = build(project)
+
+    assert second.returncode != 0
+    assert "finns-inte.md" in second.stderr
+    assert tree_digest(site) == before
+    leftovers = [p.name for p in project.iterdir() if p.name.startswith(".site-")]
+    assert leftovers == []

@@ -1,0 +1,70 @@
+"""The three-language site builds cleanly, with the right language everywhere."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import LANGUAGES, ROOT
+
+PREFIX = {"sv": "", "da": "da/", "no": "no/"}
+HTML_LANG = {"sv": "sv", "da": "da", "no": "nb"}  # Material's UI language for Norwegian is bokmål
+SECTIONS = ("youth", "parents", "school", "interventions", "municipalities")
+
+
+def read(site, path):
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_clean_build_has_no_warnings(site):
+    log = (site.parent / "build.log").read_text(encoding="utf-8")
+    assert "WARNING" not in log and "ERROR" not in log, log
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_start_page_has_language_heading_and_section_links(site, language):
+    html = read(site, f"{PREFIX[language]}index.html")
+    assert f'<html lang="{HTML_LANG[language]}"' in html
+    assert re.search(r"<h1[^>]*>", html)
+    for section in SECTIONS:
+        assert f'href="{section}/"' in html, f"start page in {language} lacks a link to {section}/"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_switcher_links_same_section_in_other_languages(site, language):
+    html = read(site, f"{PREFIX[language]}parents/index.html")
+    switcher = dict(re.findall(r'<a href="([^"]+)" hreflang="([a-z]+)" class="md-select__link"', html))
+    targets = {lang: href for href, lang in switcher.items()}
+    assert set(targets) == set(LANGUAGES)
+    depth = "../../" if PREFIX[language] else "../"
+    for other in LANGUAGES:
+        expected = "./" if other == language else f"{depth}{PREFIX[other]}parents/"
+        assert targets[other] == expected
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_head_has_absolute_hreflang_for_every_language(site, language):
+    html = read(site, f"{PREFIX[language]}youth/index.html")
+    head = html.split("</head>")[0]
+    found = dict(re.findall(r'<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)">', head))
+    assert found == {
+        "sv": "https://ungsoc.example.org/youth/",
+        "da": "https://ungsoc.example.org/da/youth/",
+        "no": "https://ungsoc.example.org/no/youth/",
+        "x-default": "https://ungsoc.example.org/youth/",
+    }
+
+
+def test_search_index_stems_every_language(site):
+    config = json.loads(read(site, "search/search_index.json"))["config"]
+    assert config["lang"] == ["sv", "da", "no"]
+
+
+def test_mkdocs_config_keeps_privacy_and_strictness():
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(r"^strict: true$", text, re.M)
+    assert re.search(r"^  font: false$", text, re.M)
+    assert "assets_fetch: false" in text
+    assert "search.highlight" not in re.sub(r"#.*", "", text) and "search.share" not in re.sub(r"#.*", "", text)

@@ -1,0 +1,1 @@
+"""ungsoc: MkDocs plugin and CLI for a three-language site about municipal social services."""

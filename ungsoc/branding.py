@@ -1,0 +1,76 @@
+"""Apply the municipality profile to the MkDocs config: languages, name, URL, logo, colours."""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from ungsoc.colour import mix
+from ungsoc.profile import Profile
+
+BRAND_DIR = "assets/brand"
+
+
+def apply_languages(config: MkDocsConfig, profile: Profile) -> None:
+    """Build only the profile's languages, with its default language at the site root."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return
+    for language in i18n.config.languages:
+        language.build = language.locale in profile.languages
+        language.default = language.locale == profile.default_language
+        language.link = "/" if language.default else f"/{language.locale}/"
+        language.site_name = profile.name(language.locale) if language.build else None
+
+
+# Builds the site for another address than the profile's, e.g. a preview deploy or a test
+# server, so absolute links (canonical, hreflang, sitemap) stay on the origin serving it.
+SITE_URL_OVERRIDE = "UNGSOC_SITE_URL"
+
+
+def apply_site(config: MkDocsConfig, profile: Profile, serving: bool) -> None:
+    config.site_name = profile.name(profile.default_language)
+    if not serving:  # `mkdocs serve` sets site_url to its own address: keep that.
+        config.site_url = os.environ.get(SITE_URL_OVERRIDE) or profile.data["site_url"]
+    config.theme["logo"] = f"{BRAND_DIR}/logo.{profile.data['logo'].rsplit('.', 1)[1]}"
+    favicon = profile.data.get("favicon") or profile.data["logo"]
+    config.theme["favicon"] = f"{BRAND_DIR}/favicon.{favicon.rsplit('.', 1)[1]}"
+    config.extra_css.append(f"{BRAND_DIR}/brand.css")
+
+
+def brand_css(profile: Profile) -> str:
+    """Material reads its colours from CSS custom properties; the profile sets them."""
+    primary, accent = profile.data["colors"]["primary"], profile.data["colors"]["accent"]
+    return f"""/* Generated from content/municipality.yml: edit the profile, not this file. */
+:root, [data-md-color-scheme="default"] {{
+  --md-primary-fg-color: {primary};
+  --md-primary-fg-color--light: {mix(primary, '#ffffff', 0.15)};
+  --md-primary-fg-color--dark: {mix(primary, '#000000', 0.2)};
+  --md-primary-bg-color: #ffffff;
+  --md-primary-bg-color--light: rgba(255, 255, 255, 0.85);
+  --md-accent-fg-color: {accent};
+  --md-accent-fg-color--transparent: {accent}1a;
+  --md-typeset-a-color: {accent};
+  --ungsoc-primary: {primary};
+  --ungsoc-accent: {accent};
+}}
+"""
+
+
+def brand_files(config: MkDocsConfig, profile: Profile) -> list[File]:
+    root = profile.root
+    logo = profile.data["logo"]
+    favicon = profile.data.get("favicon") or logo
+    return [
+        File.generated(config, config.theme["logo"], abs_src_path=str(root / logo)),
+        File.generated(config, config.theme["favicon"], abs_src_path=str(root / favicon)),
+        File.generated(config, f"{BRAND_DIR}/brand.css", content=brand_css(profile)),
+    ]
+
+
+def add_files(files: Files, new: list[File]) -> None:
+    for file in new:
+        if files.get_file_from_path(file.src_uri) is None:
+            files.append(file)

@@ -1,0 +1,77 @@
+"""The ungsoc MkDocs plugin: event handlers only; the work lives in one module per concern."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import BasePlugin, event_priority
+
+from ungsoc import branding, frontmatter, placeholders, sitecontext, sitemaps
+from ungsoc.atomic import AtomicSiteDir
+from ungsoc.config import UngsocConfig
+from ungsoc.errors import Problem, raise_if_any
+from ungsoc.profile import Profile, load_profile
+
+
+class UngsocPlugin(BasePlugin[UngsocConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command: str | None = None
+        self.site_dir = AtomicSiteDir()
+        self.profile: Profile | None = None
+        self.problems: list[Problem] = []
+
+    def language(self, config) -> str:
+        i18n = config.plugins.get("i18n")
+        return i18n.current_language or self.profile.default_language if i18n else self.profile.default_language
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.command = command
+
+    # Runs before i18n (priority -100), which reads the languages the profile sets.
+    @event_priority(50)
+    def on_config(self, config):
+        if self.profile is None:
+            root = Path(config.config_file_path).resolve().parent
+            profile, problems = load_profile(root / self.config.profile, root, root / self.config.content_dir)
+            raise_if_any(problems)
+            self.profile = profile
+            branding.apply_languages(config, profile)
+            branding.apply_site(config, profile, serving=self.command == "serve")
+        if self.config.atomic_build and self.command == "build":
+            config.site_dir = self.site_dir.redirect(config.site_dir)
+        return config
+
+    # After i18n (-100), which only knows files that exist on disk under docs/.
+    @event_priority(-200)
+    def on_files(self, files, config):
+        branding.add_files(files, branding.brand_files(config, self.profile))
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        source = page.file.content_string
+        problems = frontmatter.check(source, page.file.src_uri and f"docs/{page.file.src_uri}")
+        _, body_start = frontmatter.split(source)
+        known = placeholders.values(self.profile, self.language(config))
+        markdown, unknown = placeholders.fill(markdown, known, f"docs/{page.file.src_uri}", body_start + 1)
+        self.problems += problems + unknown
+        return markdown
+
+    def on_env(self, env, config, files):
+        problems, self.problems = self.problems, []
+        raise_if_any(problems)
+        env.filters["ungsoc_absolute"] = sitecontext.absolute
+        env.globals["ungsoc"] = sitecontext.build(self.profile, self.language(config), Path(self.config.content_dir))
+        return env
+
+    # After i18n (-100) has built every language and the root sitemap.
+    @event_priority(-200)
+    def on_post_build(self, config):
+        sitemaps.copy_to_languages(config.site_dir, self.profile.languages, self.profile.default_language)
+
+    def on_build_error(self, *, error) -> None:
+        self.site_dir.fail()
+
+    def on_shutdown(self) -> None:
+        self.site_dir.finish()

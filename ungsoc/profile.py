@@ -1,0 +1,123 @@
+"""The municipality profile (content/municipality.yml): load, validate, and derive settings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ungsoc import schema
+from ungsoc.colour import contrast
+from ungsoc.errors import Problem
+from ungsoc.yamlsource import YamlDoc, load, parse
+
+WCAG_AA_TEXT = 4.5
+LANGUAGES = ("sv", "da", "no")
+# The language each country's upstream pages are written in.
+COUNTRY_LANGUAGE = {"se": "sv", "dk": "da", "no": "no"}
+
+
+@dataclass
+class Profile:
+    data: dict
+    national: dict
+    root: Path
+
+    @property
+    def languages(self) -> list[str]:
+        return self.data["languages"]
+
+    @property
+    def default_language(self) -> str:
+        return self.data["default_language"]
+
+    @property
+    def country(self) -> str:
+        return self.data["country"]
+
+    @property
+    def quick_exit_url(self) -> str:
+        return self.data.get("quick_exit_url") or self.national["quick_exit_url"]
+
+    def name(self, language: str) -> str:
+        return self.data["name"][language]
+
+    def text(self, value: dict | None, language: str) -> str:
+        """A per-language text in the reader's language, else the default language's."""
+        if not value:
+            return ""
+        return value.get(language) or value.get(self.default_language) or next(iter(value.values()))
+
+
+def tel(number: str) -> str:
+    """A number as a tel: URI: digits and a leading '+' only."""
+    return "tel:" + re.sub(r"[^0-9+]", "", number)
+
+
+def _semantic_problems(doc: YamlDoc, root: Path) -> list[Problem]:
+    """Rules a JSON Schema cannot express: cross-field rules, files, contrast."""
+    data, problems = doc.data, []
+    languages = [lang for lang in data.get("languages", []) if lang in LANGUAGES]
+    default = data.get("default_language")
+    if default in LANGUAGES and languages and default not in languages:
+        problems.append(doc.problem(("default_language",),
+                                    f"'{default}' is not enabled; expected one of languages: {', '.join(languages)}"))
+    names = data.get("name")
+    if isinstance(names, dict):
+        for lang in languages:
+            if not names.get(lang):
+                problems.append(doc.problem(("name",), f"missing the name in '{lang}'; every enabled language needs one"))
+    for key in ("logo", "favicon"):
+        value = data.get(key)
+        if isinstance(value, str) and value.endswith((".svg", ".png")) and not (root / value).is_file():
+            problems.append(doc.problem((key,), f"file '{value}' not found; expected a path relative to the repository"))
+    colours = data.get("colors") or {}
+    checks = {"primary": "white text on it", "accent": "it as text on white"}
+    for key, use in checks.items():
+        value = colours.get(key)
+        if isinstance(value, str) and re.fullmatch(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})", value):
+            ratio = contrast(value, "#ffffff")
+            if ratio < WCAG_AA_TEXT:
+                problems.append(doc.problem(("colors", key),
+                    f"'{value}' has contrast {ratio:.2f}:1 with white, too low for {use}; "
+                    f"expected at least {WCAG_AA_TEXT}:1 (WCAG AA): choose a darker colour"))
+    accessibility = data.get("accessibility") or {}
+    required = {"se": ["status", "assessed", "feedback_email"], "dk": ["was_url"], "no": ["uustatus_url"]}
+    for key in required.get(data.get("country"), []):
+        if key not in accessibility:
+            problems.append(doc.problem(("accessibility",),
+                f"missing '{key}', which the accessibility statement for country '{data['country']}' requires"))
+    return problems
+
+
+def validate_doc(doc: YamlDoc, root: Path) -> list[Problem]:
+    if doc.data is None:
+        return [Problem(doc.file, None, "", "the profile is empty; start from `ungsoc new-municipality` or the README example")]
+    if not isinstance(doc.data, dict):
+        return [Problem(doc.file, 1, "", "expected a mapping of fields (name:, country:, ...) at the top level")]
+    problems = schema.validate(doc, schema.SCHEMA_DIR / "municipality.schema.json")
+    return problems + _semantic_problems(doc, root)
+
+
+def load_national(country: str, content_dir: Path) -> dict:
+    doc, problems = load(content_dir / "national" / f"{country}.yml", f"content/national/{country}.yml")
+    if problems:
+        raise ValueError("\n".join(map(str, problems)))
+    return doc.data
+
+
+def load_profile(path: Path, root: Path, content_dir: Path) -> tuple[Profile | None, list[Problem]]:
+    display = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    doc, problems = load(path, display)
+    if doc is None:
+        return None, problems
+    problems = validate_doc(doc, root)
+    if problems:
+        return None, problems
+    return Profile(doc.data, load_national(doc.data["country"], content_dir), root), []
+
+
+def check_text(text: str, display: str, root: Path) -> list[Problem]:
+    """Validate profile text that is not (yet) a file, e.g. from `ungsoc new-municipality`."""
+    doc, problems = parse(text, display)
+    return problems if doc is None else validate_doc(doc, root)

@@ -1,0 +1,48 @@
+"""What the templates get as `ungsoc`: reader-language strings, help numbers, contacts."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urljoin
+
+import yaml
+
+from ungsoc.profile import Profile, tel
+
+
+@lru_cache(maxsize=None)
+def ui_strings(content_dir: Path, language: str) -> dict:
+    return yaml.safe_load((content_dir / "ui" / f"{language}.yml").read_text(encoding="utf-8"))
+
+
+def build(profile: Profile, language: str, content_dir: Path) -> dict:
+    strings = ui_strings(content_dir, language)
+    national, contacts = profile.national, profile.data["contacts"]
+    on_call_name = profile.text(national["on_call_service_name"], language)
+    help_now = [
+        {"label": strings["emergency"], "name": national["emergency"], "phone": national["emergency"]},
+        {"label": strings["child_helpline"], "name": national["child_helpline"]["name"],
+         "phone": national["child_helpline"]["phone"]},
+        {"label": strings["on_call"], "name": on_call_name[:1].upper() + on_call_name[1:],
+         "phone": contacts["on_call"]["phone"]},
+    ]
+    for entry in help_now:
+        entry["href"] = tel(entry["phone"])
+    return {
+        "language": language,
+        "default_language": profile.default_language,
+        "strings": strings,
+        "name": profile.name(language),
+        "help_now": help_now,
+        "quick_exit_url": profile.quick_exit_url,
+        "contacts": contacts,
+        "reception_href": tel(contacts["reception"]["phone"]),
+        "reception_hours": profile.text(contacts["reception"].get("hours"), language),
+        "on_call_hours": profile.text(contacts["on_call"].get("hours"), language),
+    }
+
+
+def absolute(link: str, site_url: str) -> str:
+    """A link relative to the site root made absolute."""
+    return urljoin(site_url, link)
