@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 
-from ungsoc import branding, frontmatter, placeholders, sitecontext, sitemaps
+from ungsoc import accessibility, branding, frontmatter, generated, placeholders, sitecontext, sitemaps
 from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
 from ungsoc.errors import Problem, raise_if_any
@@ -47,7 +47,14 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     @event_priority(-200)
     def on_files(self, files, config):
         branding.add_files(files, branding.brand_files(config, self.profile))
+        language, content_dir = self.language(config), Path(self.config.content_dir)
+        self.add_page(files, config, accessibility.PATH, accessibility.markdown(self.profile, language, content_dir))
         return files
+
+    def add_page(self, files, config, path: str, markdown: str) -> None:
+        profile = self.profile
+        generated.add(files, config, generated.page(config, self.language(config), profile.default_language,
+                                                    profile.languages, path, markdown))
 
     def on_page_markdown(self, markdown, page, config, files):
         source = page.file.content_string
@@ -69,6 +76,10 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     @event_priority(-200)
     def on_post_build(self, config):
         sitemaps.copy_to_languages(config.site_dir, self.profile.languages, self.profile.default_language)
+        redirect = accessibility.was_redirect(self.profile)
+        if redirect:
+            (Path(config.site_dir) / "was").mkdir(exist_ok=True)
+            (Path(config.site_dir) / "was" / "index.html").write_text(redirect, encoding="utf-8")
 
     def on_build_error(self, *, error) -> None:
         self.site_dir.fail()

@@ -1,0 +1,167 @@
+"""A municipality rebrands the site from content/municipality.yml, with clear errors."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, build, copy_project
+from test_atomic_build import tree_digest
+
+PROFILES = ROOT / "tests" / "profiles"
+DEMO_TRACES = ("Exempelkommun", "070-174 06 05", "#1f5f8b", "socialtjansten@example.org")
+
+
+def use_profile(project, name):
+    shutil.copy2(PROFILES / name, project / "content" / "municipality.yml")
+    for logo in PROFILES.glob("*.svg"):
+        shutil.copy2(logo, project / "content" / "assets" / logo.name)
+
+
+def all_html(site):
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+
+
+def test_danish_only_municipality(tmp_path):
+    project = copy_project(tmp_path / "fork")
+    use_profile(project, "dk-da-only.yml")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    start = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="da"' in start
+    assert "Fjordby Kommune" in start
+    assert 'href="tel:+4599992020"' in start  # on-call in help-now
+    assert "boernogfamilie@fjordby.example.dk" in start
+    assert "BørneTelefonen" in start
+    assert not (site / "da").exists() and not (site / "no").exists() and not (site / "sv").exists()
+    assert "--md-primary-fg-color: #6a1b4d" in (site / "assets/brand/brand.css").read_text()
+    assert (site / "assets/brand/logo.svg").read_text() == (PROFILES / "fjordby.svg").read_text()
+    assert (site / "was/index.html").is_file()
+    for path, html in all_html(site).items():
+        for trace in DEMO_TRACES:
+            assert trace not in html, f"{trace!r} left in {path}"
+
+
+def test_norwegian_municipality_with_swedish(tmp_path):
+    project = copy_project(tmp_path / "fork")
+    use_profile(project, "no-sv.yml")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    start = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nb"' in start and "Fjellvik kommune" in start
+    swedish = (site / "sv/index.html").read_text(encoding="utf-8")
+    assert '<html lang="sv"' in swedish and "Fjellviks kommun" in swedish
+    assert "Alarmtelefonen for barn og unge" in swedish and 'href="tel:+4755550202"' in swedish
+    assert not (site / "da").exists()
+    assert "uustatus.no/nb/erklaringer/publisert/fjellvik-example" in (site / "about/accessibility/index.html").read_text()
+    for path, html in all_html(site).items():
+        for trace in DEMO_TRACES:
+            assert trace not in html, f"{trace!r} left in {path}"
+
+
+GOOD = (ROOT / "content" / "municipality.yml").read_text(encoding="utf-8")
+
+BAD_PROFILES = {
+    "missing name": (GOOD.replace("name:\n  sv: Exempelkommun\n  da: Eksempel Kommune\n  \"no\": Eksempel kommune\n", ""),
+                     "content/municipality.yml:4: name: missing; this field is required: expected the municipality's name per enabled language"),
+    "unknown country": (GOOD.replace("country: se", "country: fi"),
+                        "content/municipality.yml:8: country: 'fi' is not allowed; expected one of: se, dk, no"),
+    "default language not enabled": (GOOD.replace('languages: [sv, da, "no"]', "languages: [sv, da]").replace("default_language: sv", 'default_language: "no"'),
+                                     "content/municipality.yml:10: default_language: 'no' is not enabled; expected one of languages: sv, da"),
+    "logo missing": (GOOD.replace("logo: content/assets/logo.svg", "logo: content/assets/vapen.svg"),
+                     "content/municipality.yml:12: logo: file 'content/assets/vapen.svg' not found; expected a path relative to the repository"),
+    "colour not a colour": (GOOD.replace('primary: "#1f5f8b"', "primary: blue"),
+                            "content/municipality.yml:15: colors.primary: 'blue' is not valid; expected a colour as #rgb or #rrggbb, e.g. \"#1f5f8b\""),
+    "low contrast": (GOOD.replace('primary: "#1f5f8b"', 'primary: "#7fb3d5"'),
+                     "content/municipality.yml:15: colors.primary: '#7fb3d5' has contrast 2.26:1 with white, too low for white text on it; expected at least 4.5:1 (WCAG AA): choose a darker colour"),
+    "phone with letters": (GOOD.replace('phone: "070-174 06 05"', 'phone: "070-SOCIAL"'),
+                           "content/municipality.yml:20: contacts.reception.phone: '070-SOCIAL' is not valid; expected a phone number"),
+    "url without https": (GOOD.replace("site_url: https://ungsoc.example.org/", "site_url: http://ungsoc.example.org/"),
+                          "content/municipality.yml:11: site_url: 'http://ungsoc.example.org/' is not valid; expected a full URL starting with https://"),
+    "unknown key": (GOOD.replace("contacts:\n", "contacs:\n", 1),
+                    "content/municipality.yml:17: contacs: unknown key (did you mean 'contacts'?)"),
+    "yaml syntax error": (GOOD.replace("country: se", "country: [se"),
+                          "content/municipality.yml:9: YAML syntax error"),
+    "empty file": ("", "content/municipality.yml: the profile is empty"),
+}
+
+
+@pytest.fixture(scope="module")
+def built_project(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("good") / "project")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+@pytest.mark.parametrize("case", sorted(BAD_PROFILES))
+def test_bad_profile_fails_with_message_and_keeps_site(built_project, tmp_path, case):
+    project = tmp_path / "project"
+    shutil.copytree(built_project, project)
+    before = tree_digest(project / "site")
+    text, message = BAD_PROFILES[case]
+    (project / "content" / "municipality.yml").write_text(text, encoding="utf-8")
+
+    result = build(project)
+
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert tree_digest(project / "site") == before
+
+
+def test_every_problem_is_reported_at_once(built_project, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(built_project, project)
+    text = GOOD.replace("country: se", "country: fi").replace('primary: "#1f5f8b"', "primary: blue")
+    (project / "content" / "municipality.yml").write_text(text, encoding="utf-8")
+    result = build(project)
+    assert "2 problems in content:" in result.stderr
+    assert "country: 'fi'" in result.stderr and "colors.primary: 'blue'" in result.stderr
+
+
+def run_cli(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "ungsoc.cli", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_new_municipality_writes_a_profile_that_checks_and_builds(tmp_path):
+    project = copy_project(tmp_path / "fork")
+    shutil.copy2(PROFILES / "fjordby.svg", project / "content/assets/fjordby.svg")
+    result = run_cli("new-municipality", "--name", "Fjordby Kommune", "--country", "dk",
+                     "--site-url", "https://ung.fjordby.example.dk/", "--logo", "content/assets/fjordby.svg",
+                     "--primary", "#6a1b4d", "--reception-phone", "+45 99 99 10 10",
+                     "--on-call-phone", "+45 99 99 20 20", "--email", "bf@fjordby.example.dk",
+                     "--report-url", "https://www.fjordby.example.dk/underretning",
+                     "--was-url", "https://www.was.digst.dk/fjordby", "--force", cwd=project)
+    assert result.returncode == 0, result.stderr
+    text = (project / "content/municipality.yml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=municipality.schema.json\n")
+    assert run_cli("check", cwd=project).stdout.strip() == "Profile and content are valid."
+    assert build(project).returncode == 0
+
+
+def test_new_municipality_refuses_invalid_options(tmp_path):
+    project = copy_project(tmp_path / "fork")
+    before = (project / "content/municipality.yml").read_text(encoding="utf-8")
+    result = run_cli("new-municipality", "--name", "X", "--country", "dk", "--site-url", "http://x.dk/",
+                     "--logo", "content/assets/logo.svg", "--primary", "#ffff00", "--reception-phone", "12ab",
+                     "--on-call-phone", "112", "--email", "a@b.dk", "--report-url", "https://x.dk/",
+                     "--was-url", "https://was.digst.dk/x", "--force", cwd=project)
+    assert result.returncode == 1
+    assert "site_url: 'http://x.dk/' is not valid" in result.stderr
+    assert "contacts.reception.phone: '12ab' is not valid" in result.stderr
+    assert "colors.primary: '#ffff00' has contrast" in result.stderr
+    assert (project / "content/municipality.yml").read_text(encoding="utf-8") == before
+
+
+def test_check_reports_bad_profile_without_building(tmp_path):
+    project = copy_project(tmp_path / "fork")
+    (project / "content/municipality.yml").write_text(GOOD.replace("country: se", "country: fi"), encoding="utf-8")
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 1
+    assert "content/municipality.yml:8: country: 'fi' is not allowed" in result.stdout
+    assert not (project / "site").exists()

@@ -1,0 +1,36 @@
+"""Pages the plugin writes from data (accessibility statement, glossary, intervention records).
+
+mkdocs-static-i18n only localizes pages that exist on disk under docs/, so generated pages
+are added after it has run and given the attributes it gives its own files (locale,
+alternates), which its language switcher and sitemap read. Nothing is written to docs/.
+"""
+
+from __future__ import annotations
+
+from mkdocs.structure.files import File
+
+
+def _file(config, language: str, default: str, path: str, markdown: str) -> File:
+    file = File.generated(config, f"{language}/{path}", content=markdown)
+    natural = file.dest_uri  # "<language>/about/accessibility/index.html"
+    if language == default:
+        file.dest_uri = natural.split("/", 1)[1]
+    return file
+
+
+def page(config, language: str, default: str, languages: list[str], path: str, markdown: str) -> File:
+    """A generated Markdown page at docs/<language>/<path>, shaped as i18n shapes its files."""
+    file = _file(config, language, default, path, markdown)
+    file.locale = file.localization = file.locale_alternate_of = language
+    file.norm_src_uri = path
+    file.alternates = {other: file if other == language else _file(config, other, default, path, "")
+                       for other in languages}
+    return file
+
+
+def add(files, config, file: File) -> None:
+    """Add a generated page to the build and to i18n's per-language store (read by its sitemap)."""
+    files.append(file)
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        i18n.i18n_files_per_language.setdefault(file.locale, []).append(file)
