@@ -53,33 +53,55 @@ def site(tmp_path_factory) -> Path:
 
 
 def serve_folder(folder: Path):
-    handler = functools.partial(QuietHandler, directory=str(folder))
+    """A static server on 127.0.0.1 that records each request's path and headers."""
+    handler = functools.partial(RecordingHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.requests = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    requests: list = []
-
+class RecordingHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
     def end_headers(self):
-        type(self).requests.append((self.path, dict(self.headers)))
+        self.server.requests.append((self.path, dict(self.headers)))
         super().end_headers()
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    """The shipped site built for, and served from, a local address (same origin throughout)."""
-    out = tmp_path_factory.mktemp("served") / "site"
-    server = serve_folder(out)
-    url = f"http://127.0.0.1:{server.server_port}"
-    result = build(ROOT, out, site_url=url + "/")
-    assert result.returncode == 0, result.stderr
-    yield url
+def neutral_server(tmp_path_factory):
+    """Stands in for the neutral site the quick exit leaves to."""
+    folder = tmp_path_factory.mktemp("neutral")
+    (folder / "index.html").write_text("<!doctype html><title>Weather</title><h1>Weather</h1>", encoding="utf-8")
+    server = serve_folder(folder)
+    server.url = f"http://127.0.0.1:{server.server_port}/"
+    yield server
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_server(tmp_path_factory, neutral_server):
+    """The shipped site, built for and served from a local address (same origin throughout),
+    with its quick exit pointed at the local neutral server."""
+    project = copy_project(tmp_path_factory.mktemp("served") / "project")
+    profile = project / "content/municipality.yml"
+    profile.write_text(profile.read_text(encoding="utf-8") + f"quick_exit_url: {neutral_server.url}\n",
+                       encoding="utf-8")
+    out = project / "site"
+    server = serve_folder(out)
+    server.url = f"http://127.0.0.1:{server.server_port}"
+    result = build(project, out, site_url=server.url + "/")
+    assert result.returncode == 0, result.stderr
+    server.site = out
+    yield server
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(site_server):
+    return site_server.url
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,152 @@
+"""Child safety in a real browser: quick exit, help now, and privacy on every page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import LANGUAGES
+
+pytestmark = pytest.mark.browser
+PREFIX = {"sv": "", "da": "da/", "no": "no/"}
+EXIT_LABEL = {"sv": "Lämna sidan snabbt", "da": "Forlad siden hurtigt", "no": "Forlat siden raskt"}
+# What Material may keep in localStorage: nothing about the reader (no search terms).
+LOCAL_STORAGE_ALLOWED = re.compile(r"^/(\S*/)?\.__(tabs|palette|consent|announce|expand)$")
+
+
+def all_pages(site):
+    return sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
+
+
+def neutral_hits(neutral_server):
+    return [headers for path, headers in neutral_server.requests]
+
+
+def start(page, site_url, language="sv", path=""):
+    page.goto(f"{site_url}/{PREFIX[language]}{path}")
+    page.wait_for_load_state("load")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_exit_button_is_first_keyboard_stop_and_leaves_to_neutral_site(page, site_url, neutral_server, language):
+    start(page, site_url, language)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == EXIT_LABEL[language]
+    before = len(neutral_server.requests)
+    page.keyboard.press("Enter")
+    page.wait_for_url(neutral_server.url)
+    assert page.locator("h1").inner_text() == "Weather"
+    headers = neutral_server.requests[before][1]
+    assert "Referer" not in headers
+    # location.replace: Back does not return to the site.
+    page.go_back()
+    assert not page.url.startswith(site_url)
+
+
+def test_click_hides_page_at_once(page, site_url):
+    start(page, site_url)
+    # Read the page in the same task as the click, before the navigation can begin.
+    hidden = page.evaluate("""() => {
+        document.querySelector('.ungsoc-exit__button').click();
+        return getComputedStyle(document.body).visibility;
+    }""")
+    assert hidden == "hidden"
+
+
+def test_three_shift_presses_leave_and_count_is_announced(page, site_url, neutral_server):
+    start(page, site_url, "da")
+    page.keyboard.press("Shift")
+    status = page.locator(".ungsoc-exit__status")
+    assert status.inner_text() == "Tryk på Shift 2 gange mere for at forlade siden."
+    assert status.get_attribute("role") == "status"
+    page.keyboard.press("Shift")
+    assert status.inner_text() == "Tryk på Shift én gang mere for at forlade siden."
+    page.keyboard.press("Shift")
+    page.wait_for_url(neutral_server.url)
+
+
+def test_shift_for_capitals_while_typing_in_search_does_not_leave(page, site_url):
+    start(page, site_url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("Hej Anna Och Bo")
+    page.keyboard.press("Shift+A")
+    assert page.url.startswith(site_url)
+    assert not page.evaluate("document.documentElement.classList.contains('ungsoc-exiting')")
+    assert page.locator(".ungsoc-exit__status").inner_text() == ""
+
+
+def test_two_shifts_then_a_pause_over_five_seconds_does_not_leave(page, site_url):
+    page.clock.install()
+    start(page, site_url, "no")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.clock.run_for(5100)
+    status = page.locator(".ungsoc-exit__status")
+    assert status.inner_text() == "Du forlot ikke siden."
+    page.keyboard.press("Shift")
+    assert page.url.startswith(site_url)
+    assert status.inner_text() == "Trykk på Shift 2 ganger til for å forlate siden."
+
+
+def test_back_after_exit_shows_the_page_again(page, site_url, neutral_server):
+    start(page, site_url, path="youth/")
+    page.click("a[href$='parents/']>> nth=0")
+    page.wait_for_url(f"{site_url}/parents/")
+    page.click(".ungsoc-exit__button")
+    page.wait_for_url(neutral_server.url)
+    page.go_back()
+    page.wait_for_url(f"{site_url}/youth/")
+    page.wait_for_function("!document.documentElement.classList.contains('ungsoc-exiting')")
+
+
+def test_without_javascript_the_exit_link_still_leads_to_neutral_site(browser, site_url, neutral_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/")
+    link = page.locator(".ungsoc-exit__button")
+    assert link.get_attribute("rel") == "nofollow noreferrer"
+    before = len(neutral_server.requests)
+    link.click()
+    page.wait_for_url(neutral_server.url)
+    assert "Referer" not in neutral_server.requests[before][1]
+    context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_help_now_visible_without_scrolling_on_a_phone(browser, site_url, language):
+    context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site_url}/{PREFIX[language]}")
+    for number in ("112", "116 111", "070-174 06 06"):
+        link = page.locator(".ungsoc-help a", has_text=number)
+        assert link.count() == 1, number
+        box = link.bounding_box()
+        assert box and box["y"] + box["height"] <= 640, f"{number} is below the fold: {box}"
+        assert link.get_attribute("href").startswith("tel:")
+    context.close()
+
+
+def test_every_page_has_help_numbers_and_exit_and_keeps_privacy(context, site_server):
+    """Every built page of every language: help-now as tel: links, quick exit, nothing leaves
+    the origin, no cookie, only allow-listed localStorage keys."""
+    page = context.new_page()
+    failures = []
+    pages = all_pages(site_server.site)
+    assert len(pages) >= 3 * 8
+    for path in pages:
+        url = f"{site_server.url}/{'' if path == '.' else path + '/'}"
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        hrefs = page.eval_on_selector_all(".ungsoc-help a", "els => els.map(e => e.getAttribute('href'))")
+        if hrefs[:2] != ["tel:112", "tel:116111"] or len(hrefs) != 3 or not hrefs[2].startswith("tel:"):
+            failures.append(f"{path}: help-now links {hrefs}")
+        if page.locator(".ungsoc-exit__button").count() != 1:
+            failures.append(f"{path}: no quick exit")
+        keys = page.evaluate("Object.keys(localStorage)")
+        failures += [f"{path}: localStorage key {key!r}" for key in keys if not LOCAL_STORAGE_ALLOWED.match(key)]
+    assert context.cookies() == []
+    assert context.offsite.blocked == []
+    assert failures == []
