@@ -33,7 +33,7 @@ def test_fork_merges_upstream_content_without_conflicts(tmp_path):
     (fork / "docs/da/local").mkdir()
     (fork / "docs/da/local/index.md").write_text(
         "---\naudience: parents\nreviewed: 2026-11-24\n---\n\n# Familiehuset i Fjordby\n\n"
-        "Familiehuset har åbent hver onsdag. Alle forældre er velkomne.\n", encoding="utf-8")
+        "Huset er åbent hver onsdag. Alle er velkomne. Du kan bare komme.\n", encoding="utf-8")
     git(fork, "add", "-A")
     git(fork, "commit", "-qm", "Fjordby profile and local page")
 

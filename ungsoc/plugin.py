@@ -6,7 +6,8 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 
-from ungsoc import accessibility, branding, frontmatter, generated, placeholders, sitecontext, sitemaps
+from ungsoc import (accessibility, branding, frontmatter, generated, glossary, placeholders, readability,
+                    sitecontext, sitemaps, translation)
 from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
 from ungsoc.errors import Problem, raise_if_any
@@ -20,7 +21,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.command: str | None = None
         self.site_dir = AtomicSiteDir()
         self.profile: Profile | None = None
-        self.problems: list[Problem] = []
+        self.problems: dict[str, Problem] = {}
+        self.terms: dict[str, list[dict]] = {}
 
     def language(self, config) -> str:
         i18n = config.plugins.get("i18n")
@@ -37,6 +39,9 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
             profile, problems = load_profile(root / self.config.profile, root, root / self.config.content_dir)
             raise_if_any(problems)
             self.profile = profile
+            for language in profile.languages:
+                self.terms[language], problems = glossary.load_terms(root / self.config.content_dir, language)
+                self.add_problems(problems)
             branding.apply_languages(config, profile)
             branding.apply_site(config, profile, serving=self.command == "serve")
         if self.config.atomic_build and self.command == "build":
@@ -49,6 +54,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         branding.add_files(files, branding.brand_files(config, self.profile))
         language, content_dir = self.language(config), Path(self.config.content_dir)
         self.add_page(files, config, accessibility.PATH, accessibility.markdown(self.profile, language, content_dir))
+        if self.terms.get(language):
+            self.add_page(files, config, glossary.PATH, glossary.page_markdown(self.terms[language], language))
         return files
 
     def add_page(self, files, config, path: str, markdown: str) -> None:
@@ -56,17 +63,27 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         generated.add(files, config, generated.page(config, self.language(config), profile.default_language,
                                                     profile.languages, path, markdown))
 
+    def add_problems(self, problems: list[Problem]) -> None:
+        # A fallback page is the same file in several language builds: report it once.
+        self.problems.update((str(problem), problem) for problem in problems)
+
     def on_page_markdown(self, markdown, page, config, files):
-        source = page.file.content_string
-        problems = frontmatter.check(source, page.file.src_uri and f"docs/{page.file.src_uri}")
+        language = self.language(config)
+        content_language = getattr(page.file, "locale", language)
+        file, source = f"docs/{page.file.src_uri}", page.file.content_string
         _, body_start = frontmatter.split(source)
-        known = placeholders.values(self.profile, self.language(config))
-        markdown, unknown = placeholders.fill(markdown, known, f"docs/{page.file.src_uri}", body_start + 1)
-        self.problems += problems + unknown
+        markdown, unknown = placeholders.fill(markdown, placeholders.values(self.profile, language), file, body_start + 1)
+        self.add_problems(frontmatter.check(source, file) + unknown
+                          + readability.check(markdown, page.meta.get("audience"), self.config.lix_limits, file))
+        if content_language != language:
+            notice = sitecontext.ui_strings(Path(self.config.content_dir), language)["untranslated_notice"]
+            markdown = translation.with_fallback_notice(markdown, notice, content_language)
+        if self.terms.get(content_language) and not file.endswith(glossary.PATH):
+            markdown += glossary.abbreviations(self.terms[content_language])
         return markdown
 
     def on_env(self, env, config, files):
-        problems, self.problems = self.problems, []
+        problems, self.problems = list(self.problems.values()), {}
         raise_if_any(problems)
         env.filters["ungsoc_absolute"] = sitecontext.absolute
         env.globals["ungsoc"] = sitecontext.build(self.profile, self.language(config), Path(self.config.content_dir))

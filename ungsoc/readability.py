@@ -78,6 +78,21 @@ def lix(markdown: str, longest: int = 3) -> Lix:
     return Lix(round(value, 1), len(words), len(sentences), long_words, ranked)
 
 
+
+def check(markdown: str, audience: str | None, limits, file: str) -> list:
+    """A Problem when a youth or parents page is over its LIX limit, naming its longest sentences."""
+    from ungsoc.errors import Problem
+
+    limit = limits.get(audience) if audience in ("youth", "parents") else None
+    if limit is None:
+        return []
+    result = lix(markdown)
+    if result.value <= limit:
+        return []
+    longest = "; ".join(f'"{s}"' for s in result.longest)
+    return [Problem(file, None, "lix", f"LIX {result.value} is over the limit {limit} for {audience} pages; "
+                                       f"use shorter sentences and words. Longest sentences: {longest}")]
+
 def main(argv: list[str] | None = None) -> int:
     """Print the LIX of each Markdown file given: `python -m ungsoc.readability FILE...`."""
     for name in argv if argv is not None else sys.argv[1:]:
