@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from ungsoc import (accessibility, branding, frontmatter, generated, glossary, placeholders, readability,
-                    sitecontext, sitemaps, translation)
+from ungsoc import (accessibility, branding, frontmatter, generated, glossary, lessons, placeholders, readability,
+                    security, sitecontext, sitemaps, translation)
 from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
 from ungsoc.errors import Problem, raise_if_any
@@ -23,6 +23,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.profile: Profile | None = None
         self.problems: dict[str, Problem] = {}
         self.terms: dict[str, list[dict]] = {}
+        self.default_404: bytes | None = None
 
     def language(self, config) -> str:
         i18n = config.plugins.get("i18n")
@@ -56,6 +57,9 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.add_page(files, config, accessibility.PATH, accessibility.markdown(self.profile, language, content_dir))
         if self.terms.get(language):
             self.add_page(files, config, glossary.PATH, glossary.page_markdown(self.terms[language], language))
+        school = [(f.src_uri, f.content_string) for f in files.documentation_pages()
+                  if f.src_uri.split("/", 1)[-1].startswith("school/")]
+        self.add_page(files, config, lessons.PATH, lessons.index_markdown(school, language))
         return files
 
     def add_page(self, files, config, path: str, markdown: str) -> None:
@@ -89,14 +93,38 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         env.globals["ungsoc"] = sitecontext.build(self.profile, self.language(config), Path(self.config.content_dir))
         return env
 
+    # i18n builds every language into the same folder, each build overwriting 404.html:
+    # keep each language's own copy before the next language's build replaces it.
+    @event_priority(0)
+    def _keep_language_404(self, config):
+        language, page = self.language(config), Path(config.site_dir) / "404.html"
+        if not page.is_file():
+            return
+        if language == self.profile.default_language:
+            self.default_404 = page.read_bytes()
+        else:
+            (Path(config.site_dir) / language).mkdir(exist_ok=True)
+            (Path(config.site_dir) / language / "404.html").write_bytes(page.read_bytes())
+
     # After i18n (-100) has built every language and the root sitemap.
     @event_priority(-200)
-    def on_post_build(self, config):
+    def _finish_site(self, config):
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and i18n.building:
+            return  # a language build inside i18n's loop; the site is not complete yet
+        site_dir = Path(config.site_dir)
+        if self.default_404 is not None:
+            (site_dir / "404.html").write_bytes(self.default_404)
         sitemaps.copy_to_languages(config.site_dir, self.profile.languages, self.profile.default_language)
         redirect = accessibility.was_redirect(self.profile)
         if redirect:
-            (Path(config.site_dir) / "was").mkdir(exist_ok=True)
-            (Path(config.site_dir) / "was" / "index.html").write_text(redirect, encoding="utf-8")
+            (site_dir / "was").mkdir(exist_ok=True)
+            (site_dir / "was" / "index.html").write_text(redirect, encoding="utf-8")
+        endpoint = (self.profile.data.get("feedback") or {}).get("endpoint")
+        raise_if_any(security.write_deploy_files(site_dir, [endpoint] if endpoint else [],
+                                                 self.profile.languages, self.profile.default_language))
+
+    on_post_build = CombinedEvent(_keep_language_404, _finish_site)
 
     def on_build_error(self, *, error) -> None:
         self.site_dir.fail()

@@ -1,0 +1,188 @@
+"""Deploy configs carry a strict CSP, and a real nginx serves the site with every header."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from conftest import LANGUAGES, ROOT, build, copy_project
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+PREFIX = {"sv": "", "da": "da/", "no": "no/"}
+HTML_LANG = {"sv": "sv", "da": "da", "no": "nb"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def nginx_site(tmp_path_factory):
+    if not os.path.exists(NGINX):
+        if os.environ.get("CI"):
+            pytest.fail("nginx not found: .ci/run installs the Debian package nginx-light")
+        pytest.skip("nginx not installed (apt-get install nginx-light)")
+    work = tmp_path_factory.mktemp("nginx")
+    project = copy_project(work / "project")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    result = build(project, site_url=url + "/")
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    server = (site / "_deploy/nginx/ungsoc.conf").read_text(encoding="utf-8")
+    server = server.replace("    listen 80;", f"    listen 127.0.0.1:{port};").replace(
+        "    root /var/www/ungsoc;", f"    root {site};")
+    (work / "ungsoc.conf").write_text(server, encoding="utf-8")
+    user = "user root;" if os.geteuid() == 0 else ""
+    temp = "\n".join(f"  {kind}_temp_path {work}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    (work / "nginx.conf").write_text(f"""{user}
+worker_processes 1;
+daemon off;
+pid {work}/nginx.pid;
+error_log {work}/error.log;
+events {{}}
+http {{
+  include /etc/nginx/mime.types;
+  access_log off;
+{temp}
+  include {work}/ungsoc.conf;
+}}
+""", encoding="utf-8")
+    check = subprocess.run([NGINX, "-t", "-p", str(work), "-c", str(work / "nginx.conf")], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    process = subprocess.Popen([NGINX, "-p", str(work), "-c", str(work / "nginx.conf")])
+    deadline = time.monotonic() + 15
+    while True:  # wait until nginx accepts connections
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            assert process.poll() is None, (work / "error.log").read_text()
+            assert time.monotonic() < deadline, "nginx did not start"
+    yield url, site
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url) as response:
+            return response.status, response.headers, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read().decode("utf-8", "replace")
+
+
+def assert_security_headers(headers, csp):
+    assert headers["Content-Security-Policy"] == csp
+    assert "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp
+    max_age = int(re.search(r"max-age=(\d+)", headers["Strict-Transport-Security"]).group(1))
+    assert max_age >= 183 * 24 * 3600
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "no-referrer"
+    for feature in ("camera=()", "microphone=()", "geolocation=()"):
+        assert feature in headers["Permissions-Policy"]
+    assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_nginx_sends_every_header_on_pages_assets_and_404(nginx_site, language):
+    url, site = nginx_site
+    csp = (site / "_deploy/csp.txt").read_text(encoding="utf-8").strip()
+    base = f"{url}/{PREFIX[language]}"
+    for path in ("", "youth/rights/"):
+        status, headers, body = fetch(base + path)
+        assert status == 200
+        assert_security_headers(headers, csp)
+        assert headers["Cache-Control"] == "public, max-age=300"
+        assert f'<html lang="{HTML_LANG[language]}"' in body
+    bundle = next((site / "assets/javascripts").glob("bundle.*.min.js")).name
+    status, headers, _ = fetch(f"{url}/assets/javascripts/{bundle}")
+    assert status == 200
+    assert_security_headers(headers, csp)
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    status, headers, body = fetch(base + "no-such-page/")
+    assert status == 404
+    assert_security_headers(headers, csp)
+    assert f'<html lang="{HTML_LANG[language]}"' in body
+
+
+def test_deploy_folder_is_not_served(nginx_site):
+    url, _ = nginx_site
+    assert fetch(f"{url}/_deploy/nginx/ungsoc.conf")[0] == 404
+
+
+def inline_script_hashes(site):
+    hashes = set()
+    for page in site.rglob("*.html"):
+        for attrs, body in re.findall(r"<script([^>]*)>(.*?)</script>", page.read_text(encoding="utf-8"), re.S):
+            if "src=" not in attrs and "application/json" not in attrs:
+                hashes.add("'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'")
+    return hashes
+
+
+def test_csp_hashes_match_the_built_pages(site):
+    csp = (site / "_deploy/csp.txt").read_text(encoding="utf-8")
+    script_src = re.search(r"script-src ([^;]+)", csp).group(1).split()
+    assert set(script_src[1:]) == inline_script_hashes(site)
+    assert (site / "_headers").read_text(encoding="utf-8").count(csp.strip()) == 1
+
+
+def test_changing_a_template_changes_the_hashes_and_inline_style_fails(tmp_path):
+    project = copy_project(tmp_path / "project")
+    main = project / "overrides/main.html"
+    main.write_text(main.read_text(encoding="utf-8") + "\n{% block libs %}{{ super() }}<script>window.ungsocTest = 1</script>{% endblock %}\n",
+                    encoding="utf-8")
+    assert build(project).returncode == 0
+    expected = "'sha256-" + base64.b64encode(hashlib.sha256(b"window.ungsocTest = 1").digest()).decode() + "'"
+    assert expected in (project / "site/_deploy/csp.txt").read_text(encoding="utf-8")
+
+    page = project / "docs/sv/youth/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<p style="color: red">Röd</p>\n', encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "site/youth/index.html:" in result.stderr and "inline style" in result.stderr
+
+
+@pytest.mark.browser
+def test_every_page_under_nginx_has_no_csp_violation_or_console_error(nginx_site, context):
+    url, site = nginx_site
+    page = context.new_page()
+    problems = []
+    page.on("console", lambda m: problems.append(f"{page.url}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"{page.url}: {e}"))
+    paths = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html") if "_deploy" not in p.parts)
+    for path in paths:
+        page.goto(f"{url}/{'' if path == '.' else path + '/'}")
+        page.wait_for_load_state("networkidle")
+    assert problems == []
+    assert context.offsite.blocked == []
+
+
+@pytest.mark.browser
+def test_search_and_quick_exit_work_under_the_csp(nginx_site, page):
+    url, _ = nginx_site
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(f"{url}/da/")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("underretning")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert page.locator(".md-search-result__item").count() >= 1
+    page.keyboard.press("Escape")
+    page.evaluate("document.querySelector('.ungsoc-exit__button').setAttribute('href', location.origin + '/about/')")
+    page.click(".ungsoc-exit__button")
+    page.wait_for_url(f"{url}/about/")
+    assert violations == []
