@@ -6,7 +6,8 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from ungsoc import (accessibility, branding, frontmatter, generated, glossary, lessons, placeholders, readability,
+from ungsoc import (accessibility, branding, feedback, frontmatter, generated, glossary, lessons, placeholders,
+                    readability,
                     security, sitecontext, sitemaps, translation)
 from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
@@ -24,6 +25,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.problems: dict[str, Problem] = {}
         self.terms: dict[str, list[dict]] = {}
         self.default_404: bytes | None = None
+        self.questionnaire: dict | None = None
 
     def language(self, config) -> str:
         i18n = config.plugins.get("i18n")
@@ -43,6 +45,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
             for language in profile.languages:
                 self.terms[language], problems = glossary.load_terms(root / self.config.content_dir, language)
                 self.add_problems(problems)
+            self.questionnaire, problems = feedback.load_questionnaire(root / self.config.content_dir)
+            self.add_problems(problems)
             branding.apply_languages(config, profile)
             branding.apply_site(config, profile, serving=self.command == "serve")
         if self.config.atomic_build and self.command == "build":
@@ -57,6 +61,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.add_page(files, config, accessibility.PATH, accessibility.markdown(self.profile, language, content_dir))
         if self.terms.get(language):
             self.add_page(files, config, glossary.PATH, glossary.page_markdown(self.terms[language], language))
+        if self.questionnaire:
+            self.add_page(files, config, feedback.PATH, feedback.markdown(self.questionnaire, self.profile, language))
         school = [(f.src_uri, f.content_string) for f in files.documentation_pages()
                   if f.src_uri.split("/", 1)[-1].startswith("school/")]
         self.add_page(files, config, lessons.PATH, lessons.index_markdown(school, language))
