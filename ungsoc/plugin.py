@@ -6,13 +6,13 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from ungsoc import (accessibility, branding, feedback, frontmatter, generated, glossary, lessons, placeholders,
-                    readability,
+from ungsoc import (accessibility, branding, catalogue, feedback, frontmatter, generated, glossary, lessons, placeholders,
+                    readability, records,
                     security, sitecontext, sitemaps, translation)
 from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
 from ungsoc.errors import Problem, raise_if_any
-from ungsoc.profile import Profile, load_profile
+from ungsoc.profile import LANGUAGES, Profile, load_profile
 
 
 class UngsocPlugin(BasePlugin[UngsocConfig]):
@@ -26,6 +26,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.terms: dict[str, list[dict]] = {}
         self.default_404: bytes | None = None
         self.questionnaire: dict | None = None
+        self.records: list[dict] = []
 
     def language(self, config) -> str:
         i18n = config.plugins.get("i18n")
@@ -47,6 +48,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
                 self.add_problems(problems)
             self.questionnaire, problems = feedback.load_questionnaire(root / self.config.content_dir)
             self.add_problems(problems)
+            self.records, problems = records.load_records(root / self.config.content_dir)
+            self.add_problems(problems)
             branding.apply_languages(config, profile)
             branding.apply_site(config, profile, serving=self.command == "serve")
         if self.config.atomic_build and self.command == "build":
@@ -61,6 +64,11 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.add_page(files, config, accessibility.PATH, accessibility.markdown(self.profile, language, content_dir))
         if self.terms.get(language):
             self.add_page(files, config, glossary.PATH, glossary.page_markdown(self.terms[language], language))
+        labels = self.strings(language)["catalogue"]
+        for record in self.records:
+            self.add_page(files, config, f"{catalogue.FOLDER}/{record['id']}.md",
+                          catalogue.record_page(record, language, labels, self.strings(language)["untranslated_notice"],
+                                                self.fallback_order()))
         if self.questionnaire:
             self.add_page(files, config, feedback.PATH, feedback.markdown(self.questionnaire, self.profile, language))
         school = [(f.src_uri, f.content_string) for f in files.documentation_pages()
@@ -72,6 +80,13 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         profile = self.profile
         generated.add(files, config, generated.page(config, self.language(config), profile.default_language,
                                                     profile.languages, path, markdown))
+
+    def strings(self, language: str) -> dict:
+        return sitecontext.ui_strings(Path(self.config.content_dir), language)
+
+    def fallback_order(self) -> list[str]:
+        """Where a text is missing in the reader's language: the default language, then any."""
+        return [self.profile.default_language, *LANGUAGES]
 
     def add_problems(self, problems: list[Problem]) -> None:
         # A fallback page is the same file in several language builds: report it once.
@@ -86,8 +101,12 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.add_problems(frontmatter.check(source, file) + unknown
                           + readability.check(markdown, page.meta.get("audience"), self.config.lix_limits, file))
         if content_language != language:
-            notice = sitecontext.ui_strings(Path(self.config.content_dir), language)["untranslated_notice"]
+            notice = self.strings(language)["untranslated_notice"]
             markdown = translation.with_fallback_notice(markdown, notice, content_language)
+        if file.endswith(catalogue.INDEX):
+            root = "../" * (1 if language == self.profile.default_language else 2)
+            markdown += catalogue.table_html(self.records, language, self.strings(language)["catalogue"],
+                                             self.fallback_order(), root)
         if self.terms.get(content_language) and not file.endswith(glossary.PATH):
             markdown += glossary.abbreviations(self.terms[content_language])
         return markdown
@@ -126,6 +145,9 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         if redirect:
             (site_dir / "was").mkdir(exist_ok=True)
             (site_dir / "was" / "index.html").write_text(redirect, encoding="utf-8")
+        as_json, as_csv = catalogue.open_data(self.records)
+        (site_dir / "interventions.json").write_text(as_json, encoding="utf-8")
+        (site_dir / "interventions.csv").write_text(as_csv, encoding="utf-8")
         endpoint = (self.profile.data.get("feedback") or {}).get("endpoint")
         raise_if_any(security.write_deploy_files(site_dir, [endpoint] if endpoint else [],
                                                  self.profile.languages, self.profile.default_language))

@@ -1,0 +1,109 @@
+"""The intervention catalogue: validated records, a page per record per language, filters, open data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import pytest
+import yaml
+
+from conftest import LANGUAGES, ROOT, build, copy_project
+
+PREFIX = {"sv": "", "da": "da/", "no": "no/"}
+RECORDS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "content/interventions").glob("*.yml")}
+
+
+def test_every_source_intervention_has_a_record():
+    assert {"soc-for-unga", "vasternorrlandsmodellen", "multikompetent-team-forskolan", "teknikstod-i-skolan",
+            "riktad-drogprevention", "skolelos", "screening-socialfaglige-kompetencer"} <= set(RECORDS)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_record_has_a_page_in_every_language(site, language):
+    index = (site / f"{PREFIX[language]}interventions/index.html").read_text(encoding="utf-8")
+    for record_id, record in RECORDS.items():
+        page = site / f"{PREFIX[language]}interventions/{record_id}/index.html"
+        html = page.read_text(encoding="utf-8")
+        assert record["name"][language] in html
+        assert f'href="{record_id}/"' in index
+
+
+def test_open_data_round_trips_the_records(site):
+    assert {r["id"]: r for r in json.loads((site / "interventions.json").read_text(encoding="utf-8"))} == RECORDS
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO((site / "interventions.csv").read_text(encoding="utf-8")))}
+    assert set(rows) == set(RECORDS)
+    for record_id, record in RECORDS.items():
+        row = rows[record_id]
+        assert row["settings"].split(";") == record["settings"]
+        assert row["name_no"] == record["name"]["no"] and row["country"] == record["country"]
+        assert json.loads(row["evidence"]) == record["evidence"]
+        assert (row["age_min"] or None) == (None if record["target_group"]["age_min"] is None else str(record["target_group"]["age_min"]))
+
+
+BAD = "content/interventions/skolelos.yml"
+
+
+def line_of(text: str, key: str, offset: int = 0) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if line.lstrip().startswith(f"{key}:")) + offset
+
+
+@pytest.mark.parametrize("change, message, where", [
+    (lambda r: r.update(phase="pilot"),
+     "phase: 'pilot' is not allowed; expected one of: screening, maturing, testing, spreading, unknown",
+     lambda text: line_of(text, "phase")),
+    (lambda r: r["target_group"].update(age_min="tolv"),
+     "target_group.age_min: expected ['integer', 'null'], got str 'tolv'", lambda text: line_of(text, "age_min")),
+    (lambda r: r.update(settings=["school", "gym"]),
+     "settings[1]: 'gym' is not allowed; expected one of: preschool, school, leisure, home, social_services",
+     lambda text: line_of(text, "settings", 2)),
+    (lambda r: r.pop("evidence"), "evidence: missing; this field is required", lambda text: 1),
+], ids=["phase", "age", "setting", "missing"])
+def test_bad_record_fails_the_build_with_file_line_field(tmp_path, change, message, where):
+    project = copy_project(tmp_path / "project")
+    path = project / BAD
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(record)
+    text = yaml.safe_dump(record, allow_unicode=True, sort_keys=False)
+    path.write_text(text, encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert f"{BAD}:{where(text)}: {message}" in result.stderr
+
+
+def test_record_missing_a_translation_falls_back_with_notice(tmp_path):
+    project = copy_project(tmp_path / "project")
+    path = project / BAD
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del record["description"]["da"]
+    path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert build(project).returncode == 0
+    html = (project / "site/da/interventions/skolelos/index.html").read_text(encoding="utf-8")
+    assert "Denne side findes ikke på dansk endnu." in html
+    assert '<div lang="sv">' in html and record["description"]["sv"][:40] in html
+
+
+@pytest.mark.browser
+def test_filters_narrow_the_table_by_age_and_setting(page, site_url):
+    page.goto(f"{site_url}/no/interventions/")
+    rows = page.locator(".ungsoc-catalogue tbody tr")
+    assert rows.count() == len(RECORDS)
+    page.locator("input[name=age]").fill("14")
+    page.locator("select[name=settings]").select_option("school")
+    visible = sorted(page.eval_on_selector_all(".ungsoc-catalogue tbody tr:not([hidden]) a",
+                                                "els => els.map(e => e.getAttribute('href'))"))
+    expected = sorted(f"{i}/" for i, r in RECORDS.items()
+                      if "school" in r["settings"] and r["target_group"]["age_min"] is not None
+                      and r["target_group"]["age_min"] <= 14 <= r["target_group"]["age_max"])
+    assert visible == expected and expected
+    assert page.locator(".ungsoc-filters__count").inner_text() == f"{len(expected)} av {len(RECORDS)} tiltak vises"
+
+
+@pytest.mark.browser
+def test_without_javascript_the_full_table_shows_and_filters_stay_hidden(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/interventions/")
+    assert page.locator(".ungsoc-catalogue tbody tr").count() == len(RECORDS)
+    assert not page.locator(".ungsoc-filters").is_visible()
+    context.close()
