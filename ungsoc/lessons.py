@@ -7,17 +7,20 @@ import posixpath
 import yaml
 
 from ungsoc.frontmatter import split
+from ungsoc.mdtext import after_first_heading
 
 PATH = "school/lessons.md"
 BANDS = ("4-6", "7-9", "upper-secondary")
 TEXT = {
     "sv": {"title": "Lektioner efter årskurs", "intro": "Alla lektioner i lärarhandledningen, ordnade efter årskurs.",
-           "4-6": "Årskurs 4–6", "7-9": "Årskurs 7–9", "upper-secondary": "Gymnasiet", "minutes": "minuter"},
+           "4-6": "Årskurs 4–6", "7-9": "Årskurs 7–9", "upper-secondary": "Gymnasiet",
+           "minutes": "minuter", "grades": "Årskurs", "duration": "Tid", "curriculum": "Läroplan"},
     "da": {"title": "Lektioner efter klassetrin", "intro": "Alle lektioner i lærervejledningen, ordnet efter klassetrin.",
-           "4-6": "4.–6. klasse", "7-9": "7.–9. klasse", "upper-secondary": "Ungdomsuddannelser", "minutes": "minutter"},
+           "4-6": "4.–6. klasse", "7-9": "7.–9. klasse", "upper-secondary": "Ungdomsuddannelser",
+           "minutes": "minutter", "grades": "Klassetrin", "duration": "Tid", "curriculum": "Læreplan"},
     "no": {"title": "Undervisningsopplegg etter trinn", "intro": "Alle opplegg i lærerveiledningen, ordnet etter trinn.",
            "4-6": "5.–7. trinn (10–12 år)", "7-9": "8.–10. trinn (13–15 år)", "upper-secondary": "Videregående skole",
-           "minutes": "minutter"},
+           "minutes": "minutter", "grades": "Trinn", "duration": "Tid", "curriculum": "Læreplan"},
 }
 
 
@@ -55,3 +58,13 @@ def index_markdown(pages, language: str) -> str:
         if by_band[band]:
             lines += [f"## {text[band]}", "", *by_band[band], ""]
     return "\n".join(lines)
+
+
+def with_facts(markdown: str, lesson: dict, language: str) -> str:
+    """A lesson's grade band, duration and curriculum links under its heading, from front matter."""
+    text = TEXT[language]
+    curriculum = "; ".join(f"[{item['text']}]({item['source']})" for item in lesson["curriculum"])
+    block = (f'!!! abstract ""\n    **{text["grades"]}:** {text[lesson["grades"]]} · '
+             f'**{text["duration"]}:** {lesson["duration_minutes"]} {text["minutes"]}  \n'
+             f'    **{text["curriculum"]}:** {curriculum}\n')
+    return after_first_heading(markdown, block)

@@ -100,6 +100,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         markdown, unknown = placeholders.fill(markdown, placeholders.values(self.profile, language), file, body_start + 1)
         self.add_problems(frontmatter.check(source, file) + unknown
                           + readability.check(markdown, page.meta.get("audience"), self.config.lix_limits, file))
+        if isinstance(page.meta.get("lesson"), dict) and lessons.lesson_meta(source):
+            markdown = lessons.with_facts(markdown, page.meta["lesson"], language)
         if content_language != language:
             notice = self.strings(language)["untranslated_notice"]
             markdown = translation.with_fallback_notice(markdown, notice, content_language)

@@ -9,23 +9,20 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import re
 from pathlib import Path
 
 import yaml
 
 from ungsoc.frontmatter import split
+from ungsoc.mdtext import split_after_heading
 from ungsoc.readability import lix
 
 STALE_AFTER_DAYS = 365
-HEADING = re.compile(r"^# .*$", re.M)
 
 
 def with_fallback_notice(markdown: str, notice: str, content_language: str) -> str:
     """The notice after the first heading, and the borrowed text marked with its language."""
-    match = HEADING.search(markdown)
-    cut = match.end() if match else 0
-    head, body = markdown[:cut], markdown[cut:]
+    head, body = split_after_heading(markdown)
     return (f'{head}\n\n!!! info ""\n    {notice}\n\n'
             f'<div lang="{content_language}" markdown>\n{body}\n</div>\n')
 
