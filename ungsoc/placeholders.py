@@ -17,7 +17,7 @@ PLACEHOLDER = re.compile(r"\{\{\s*([a-z_.]+)\s*\}\}")
 
 
 def values(profile: Profile, language: str) -> dict[str, str]:
-    national, contacts = profile.national, profile.data["contacts"]
+    national, contacts = profile.national(language), profile.data["contacts"]
     return {
         "municipality": profile.name(language),
         "phone.emergency": national["emergency"],
@@ -30,7 +30,7 @@ def values(profile: Profile, language: str) -> dict[str, str]:
         "phone.reception": contacts["reception"]["phone"],
         "email": contacts["email"],
         "url.report_concern": contacts["report_concern_url"],
-        "url.quick_exit": profile.quick_exit_url,
+        "url.quick_exit": profile.quick_exit_url(language),
     }
 
 

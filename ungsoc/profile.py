@@ -20,7 +20,7 @@ COUNTRY_LANGUAGE = {"se": "sv", "dk": "da", "no": "no"}
 @dataclass
 class Profile:
     data: dict
-    national: dict
+    nationals: dict[str, dict]  # national numbers per country code
     root: Path
 
     @property
@@ -35,9 +35,16 @@ class Profile:
     def country(self) -> str:
         return self.data["country"]
 
-    @property
-    def quick_exit_url(self) -> str:
-        return self.data.get("quick_exit_url") or self.national["quick_exit_url"]
+    def country_of(self, language: str) -> str:
+        """Whose national numbers pages in this language show: the profile's country unless
+        `language_countries` says otherwise (the upstream demo shows each country's own)."""
+        return (self.data.get("language_countries") or {}).get(language, self.country)
+
+    def national(self, language: str) -> dict:
+        return self.nationals[self.country_of(language)]
+
+    def quick_exit_url(self, language: str) -> str:
+        return self.data.get("quick_exit_url") or self.national(language)["quick_exit_url"]
 
     def name(self, language: str) -> str:
         return self.data["name"][language]
@@ -114,7 +121,8 @@ def load_profile(path: Path, root: Path, content_dir: Path) -> tuple[Profile | N
     problems = validate_doc(doc, root)
     if problems:
         return None, problems
-    return Profile(doc.data, load_national(doc.data["country"], content_dir), root), []
+    countries = {doc.data["country"], *(doc.data.get("language_countries") or {}).values()}
+    return Profile(doc.data, {country: load_national(country, content_dir) for country in countries}, root), []
 
 
 def check_text(text: str, display: str, root: Path) -> list[Problem]:

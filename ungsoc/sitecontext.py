@@ -18,7 +18,7 @@ def ui_strings(content_dir: Path, language: str) -> dict:
 
 def build(profile: Profile, language: str, content_dir: Path) -> dict:
     strings = ui_strings(content_dir, language)
-    national, contacts = profile.national, profile.data["contacts"]
+    national, contacts = profile.national(language), profile.data["contacts"]
     on_call_name = profile.text(national["on_call_service_name"], language)
     help_now = [
         {"label": strings["emergency"], "name": national["emergency"], "phone": national["emergency"]},
@@ -35,7 +35,7 @@ def build(profile: Profile, language: str, content_dir: Path) -> dict:
         "strings": strings,
         "name": profile.name(language),
         "help_now": help_now,
-        "quick_exit_url": profile.quick_exit_url,
+        "quick_exit_url": profile.quick_exit_url(language),
         "contacts": contacts,
         "reception_href": tel(contacts["reception"]["phone"]),
         "reception_hours": profile.text(contacts["reception"].get("hours"), language),
