@@ -7,6 +7,7 @@ from pathlib import Path
 from ungsoc import frontmatter, schema
 from ungsoc.errors import Problem
 from ungsoc.profile import load_profile
+from ungsoc.records import load_records
 from ungsoc.yamlsource import load
 
 
@@ -18,14 +19,21 @@ def check_pages(root: Path) -> list[Problem]:
     return problems
 
 
-def check_glossaries(root: Path) -> list[Problem]:
+# Data files under content/ and the schema each must follow.
+DATA_FILES = {"glossary/*.yml": "glossary.schema.json", "ui/*.yml": "ui.schema.json",
+              "national/*.yml": "national.schema.json", "feedback.yml": "feedback.schema.json"}
+
+
+def check_data_files(root: Path) -> list[Problem]:
     problems = []
-    for path in sorted((root / "content" / "glossary").glob("*.yml")):
-        doc, found = load(path, path.relative_to(root).as_posix())
-        problems += found if doc is None else schema.validate(doc, schema.SCHEMA_DIR / "glossary.schema.json")
+    for pattern, schema_name in DATA_FILES.items():
+        for path in sorted((root / "content").glob(pattern)):
+            doc, found = load(path, path.relative_to(root).as_posix())
+            problems += found if doc is None else schema.validate(doc, schema.SCHEMA_DIR / schema_name)
     return problems
 
 
 def check_all(root: Path) -> list[Problem]:
     _, problems = load_profile(root / "content" / "municipality.yml", root, root / "content")
-    return problems + check_pages(root) + check_glossaries(root)
+    _, record_problems = load_records(root / "content")
+    return problems + check_pages(root) + check_data_files(root) + record_problems

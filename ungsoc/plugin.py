@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from ungsoc import (accessibility, branding, catalogue, feedback, frontmatter, generated, glossary, lessons, placeholders,
+from ungsoc import (accessibility, branding, catalogue, content, feedback, frontmatter, generated, glossary, lessons, placeholders,
                     readability, records,
                     security, sitecontext, sitemaps, translation)
 from ungsoc.atomic import AtomicSiteDir
@@ -49,7 +49,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
             self.questionnaire, problems = feedback.load_questionnaire(root / self.config.content_dir)
             self.add_problems(problems)
             self.records, problems = records.load_records(root / self.config.content_dir)
-            self.add_problems(problems)
+            self.add_problems(problems + content.check_data_files(root))
             branding.apply_languages(config, profile)
             branding.apply_site(config, profile, serving=self.command == "serve")
         if self.config.atomic_build and self.command == "build":
