@@ -130,14 +130,14 @@ def table_html(records: list[dict], language: str, labels: dict, fallback_order:
 <p class="ungsoc-filters__count" role="status" aria-live="polite"></p>
 </form>
 
-<div class="md-typeset__scrollwrap"><div class="md-typeset__table">
+<div class="ungsoc-scroll" tabindex="0" role="region" aria-label="{escape(labels['name'])}">
 <table class="ungsoc-catalogue">
 <thead><tr>{head}</tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody>
 </table>
-</div></div>
+</div>
 
 <p>{escape(labels['open_data'])}: <a href="{root}interventions.json">interventions.json</a>,
 <a href="{root}interventions.csv">interventions.csv</a></p>

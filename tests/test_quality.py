@@ -1,0 +1,118 @@
+"""Quality gates over every built page: accessibility (axe-core, WCAG 2.1 AA), small
+screens, and links."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from importlib.resources import files
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from conftest import LANGUAGES
+
+AXE = files("axe_playwright_python") / "axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PREFIX = {"sv": "", "da": "da/", "no": "no/"}
+
+
+def page_urls(site: Path) -> list[str]:
+    return sorted(("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/")
+                  for p in site.rglob("index.html") if "_deploy" not in p.parts)
+
+
+def run_axe(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    # Running animations give false contrast results (TESTING.md): wait until none run.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    result = page.evaluate("opts => axe.run(document, opts)", {"runOnly": {"type": "tag", "values": WCAG}})
+    return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"][:3]]}
+            for v in result["violations"]]
+
+
+@pytest.mark.browser
+def test_axe_finds_no_wcag_violation_on_any_page(context, site_server):
+    page = context.new_page()
+    failures = {}
+    for path in page_urls(site_server.site):
+        page.goto(f"{site_server.url}/{path}")
+        violations = run_axe(page)
+        if violations:
+            failures[path or "/"] = violations
+    assert failures == {}, json.dumps(failures, indent=1, ensure_ascii=False)
+
+
+@pytest.mark.browser
+def test_no_horizontal_scroll_at_360_px_and_axe_clean_on_a_phone(browser, site_server):
+    context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    too_wide, failures = [], {}
+    for path in page_urls(site_server.site):
+        page.goto(f"{site_server.url}/{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            too_wide.append(f"{path or '/'}: {width}px")
+        if path in ("", "da/", "no/"):
+            violations = run_axe(page)
+            if violations:
+                failures[path or "/"] = violations
+    context.close()
+    assert too_wide == []
+    assert failures == {}, json.dumps(failures, indent=1, ensure_ascii=False)
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[tuple[str, str]] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        for name in ("href", "src"):
+            if a.get(name) and not (tag == "a" and a.get(name, "").startswith("#__")):
+                self.links.append((tag, a[name]))
+
+
+def test_every_internal_link_anchor_asset_and_alternate_resolves(site):
+    site_url = "https://ungsoc.example.org/"
+    parsed = {}
+    for page in site.rglob("*.html"):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        parsed[page] = parser
+    sitemap_urls = re.findall(r'(?:<loc>|href=")(https://ungsoc\.example\.org/[^<"]*)', (site / "sitemap.xml").read_text())
+    broken = []
+
+    def target(base: Path, link: str) -> tuple[Path | None, str]:
+        absolute = urljoin(site_url + base.relative_to(site).as_posix(), link)
+        if not absolute.startswith(site_url):
+            return None, ""
+        parts = urlsplit(absolute)
+        path = site / unquote(parts.path[len(urlsplit(site_url).path):])
+        if path.is_dir() or parts.path.endswith("/"):
+            path = path / "index.html"
+        return path, parts.fragment
+
+    for page, parser in parsed.items():
+        for tag, link in parser.links:
+            if link.startswith(("mailto:", "tel:", "data:")):
+                continue
+            path, fragment = target(page, link)
+            if path is None:
+                continue
+            if not path.is_file():
+                broken.append(f"{page.relative_to(site)}: {link}")
+            elif fragment and path in parsed and fragment not in parsed[path].ids:
+                broken.append(f"{page.relative_to(site)}: {link} (no #{fragment})")
+    for url in sitemap_urls:
+        path, _ = target(site / "index.html", url)
+        if path is None or not path.is_file():
+            broken.append(f"sitemap.xml: {url}")
+    assert broken == []
+    assert len(sitemap_urls) > 100
