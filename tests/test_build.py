@@ -57,9 +57,15 @@ def test_head_has_absolute_hreflang_for_every_language(site, language):
     }
 
 
-def test_search_index_stems_every_language(site):
-    config = json.loads(read(site, "search/search_index.json"))["config"]
-    assert config["lang"] == ["sv", "da", "no"]
+def test_each_language_has_its_own_search_index_with_its_own_stemmer(site):
+    assert not (site / "search/search_index.json").exists()
+    for language, prefix in (("sv", ""), ("da", "da/"), ("no", "no/")):
+        index = json.loads(read(site, f"search/search_index.{language}.json"))
+        assert index["config"]["lang"] == [language]
+        locations = [doc["location"] for doc in index["docs"]]
+        assert prefix + "youth/" in locations
+        others = [other for other in ("da/", "no/") if other != prefix]
+        assert not [location for location in locations if location.startswith(tuple(others))]
 
 
 def test_mkdocs_config_keeps_privacy_and_strictness():

@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ungsoc import (accessibility, branding, catalogue, content, feedback, frontmatter, generated, glossary, lessons, placeholders,
-                    readability, records,
+                    readability, records, search,
                     security, sitecontext, sitemaps, translation)
 from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
@@ -143,6 +143,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         if self.default_404 is not None:
             (site_dir / "404.html").write_bytes(self.default_404)
         sitemaps.copy_to_languages(config.site_dir, self.profile.languages, self.profile.default_language)
+        search.split_index(config.site_dir, self.profile.languages, self.profile.default_language)
         redirect = accessibility.was_redirect(self.profile)
         if redirect:
             (site_dir / "was").mkdir(exist_ok=True)

@@ -1,0 +1,57 @@
+"""Search in a real browser: each language searches its own pages, and nothing of search is
+downloaded before the reader opens it."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def search_requests(requests) -> list[str]:
+    return [path for path, _ in requests if "search_index" in path or "/workers/search." in path
+            or "/lunr/" in path]
+
+
+def open_search_and_type(page, query: str) -> list[str]:
+    page.keyboard.press("/")  # Material's shortcut; the header search field gets focus
+    page.locator("input.md-search__input").press_sequentially(query)
+    page.locator(".md-search-result__item").first.wait_for()
+    return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+
+
+@pytest.mark.parametrize("path, query, own, foreign", [
+    ("da/", "underretning", "/da/", ("/no/",)),
+    ("", "orosanmälan", "/", ("/da/", "/no/")),
+    ("no/", "bekymringsmelding", "/no/", ("/da/",)),
+])
+def test_a_query_finds_pages_of_the_readers_language_only(context, site_server, path, query, own, foreign):
+    page = context.new_page()
+    page.goto(f"{site_server.url}/{path}")
+    page.wait_for_load_state("load")
+    before = len(site_server.requests)
+    links = open_search_and_type(page, query)
+    assert links, "no results"
+    relative = [link[len(site_server.url):] for link in links]
+    assert all(link.startswith(own) for link in relative), relative
+    assert not [link for link in relative if link.startswith(foreign)], relative
+    if own == "/":
+        assert not [link for link in relative if link.startswith(("/da/", "/no/"))]
+    language = {"da/": "da", "": "sv", "no/": "no"}[path]
+    fetched = [p for p in search_requests(site_server.requests[before:]) if "search_index" in p]
+    assert fetched == [f"/search/search_index.{language}.json"]
+
+
+def test_nothing_of_search_is_fetched_before_search_is_opened(context, site_server):
+    page = context.new_page()
+    before = len(site_server.requests)
+    page.goto(f"{site_server.url}/da/youth/")
+    page.wait_for_load_state("networkidle")
+    page.locator(".md-content").click()  # reading and clicking around does not load search
+    assert search_requests(site_server.requests[before:]) == []
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("barn")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert any("search_index.da.json" in path for path in search_requests(site_server.requests[before:]))
+    assert context.offsite.blocked == []
