@@ -26,7 +26,12 @@ check: $(VENV)/.installed
 report: $(VENV)/.installed
 	$(BIN)/ungsoc report
 
-test: $(VENV)/.installed
+# Test tools from npm (axe-core, the Nu Html Checker); scripts off: vnu-jar's would fetch a JRE.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+test: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python -m pytest
 
 clean:

@@ -104,13 +104,21 @@ def site_url(site_server):
     return site_server.url
 
 
+def require(path: Path, what: str, install: str) -> Path:
+    """A tool the tests need: skipped locally when missing, a failure in CI (never a silent skip)."""
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{what} not found at {path}: it must run in CI ({install})")
+        pytest.skip(f"{what} not found at {path} ({install})")
+    return path
+
+
+NODE_MODULES = ROOT / "node_modules"
+
+
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"Chromium not found at {CHROMIUM}: browser tests must run in CI "
-                        "(.ci/run installs the Debian package 'chromium')")
-        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    require(Path(CHROMIUM), "Chromium", "apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
