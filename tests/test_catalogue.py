@@ -107,3 +107,14 @@ def test_without_javascript_the_full_table_shows_and_filters_stay_hidden(browser
     assert page.locator(".ungsoc-catalogue tbody tr").count() == len(RECORDS)
     assert not page.locator(".ungsoc-filters").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_unknown_owner_shows_as_unknown_in_the_readers_language(language):
+    from ungsoc.catalogue import record_page
+
+    labels = yaml.safe_load((ROOT / f"content/ui/{language}.yml").read_text(encoding="utf-8"))
+    labels = labels["catalogue"]
+    record = {**RECORDS["vasternorrlandsmodellen"], "owner": "unknown"}
+    page = record_page(record, language, labels, "notice", list(LANGUAGES))
+    assert f"| {labels['owner']} | {labels['unknown']} |" in page

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import build, copy_project
@@ -46,3 +48,48 @@ def test_limits_are_configurable_in_the_plugin_config(tmp_path):
     result = build(project)
     assert result.returncode != 0
     assert "is over the limit 5 for youth pages" in result.stderr
+
+
+def _with_limits(project, youth: int, parents: int) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - ungsoc\n", f"  - ungsoc:\n      lix_limits:\n        youth: {youth}\n        parents: {parents}\n"),
+        encoding="utf-8")
+
+
+def test_report_reads_the_limits_from_mkdocs_yml(tmp_path):
+    """`ungsoc report` applies the plugin's configured limits, not the defaults."""
+    from ungsoc.config import from_mkdocs_yml
+    from ungsoc.report import build_report
+
+    project = copy_project(tmp_path / "project")
+    _with_limits(project, youth=21, parents=31)
+    report, limits, problems = build_report(project)
+    assert problems == []
+    assert dict(limits) == dict(from_mkdocs_yml(project / "mkdocs.yml").lix_limits) == {"youth": 21, "parents": 31}
+    by_audience = {e["audience"]: e["lix_limit"] for data in report.values() for e in data["pages"]}
+    assert by_audience["youth"] == 21 and by_audience["parents"] == 31
+    assert by_audience.get("school") is None
+
+
+def test_report_flags_exactly_the_pages_the_build_fails(tmp_path):
+    """With tight limits, the pages and LIX values the build rejects are the ones the report flags."""
+    from ungsoc.report import build_report
+
+    project = copy_project(tmp_path / "project")
+    _with_limits(project, youth=10, parents=30)
+    # LIX 2.0 as written, over 20 once {{ municipality }} is filled in, as the build measures it.
+    (project / "docs/sv/youth/kommun.md").write_text(
+        "---\naudience: youth\nreviewed: 2026-11-24\n---\n\n# Hej\n\nDu bor i {{ municipality }}.\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    failed = {file: float(value) for file, value in
+              re.findall(r"^(docs/\S+\.md): lix: LIX ([\d.]+) is over the limit", result.stderr, flags=re.M)
+              if (project / file).exists()}  # generated pages (the feedback form) have no file to report on
+    # The build stops at the end of the first language with problems: compare the languages it checked.
+    checked = {file.split("/")[1] for file in failed}
+    report, _, _ = build_report(project)
+    flagged = {f"docs/{e['page']}": e["lix"] for language in checked
+               for e in report[language]["pages"] if e["over_lix_limit"]}
+    assert "docs/sv/youth/kommun.md" in failed
+    assert flagged == failed

@@ -58,7 +58,7 @@ def record_page(record: dict, language: str, labels: dict, notice: str, fallback
     facts = [
         f"| {labels['name']} | {text(record['name'])} |", "| --- | --- |",
         row("country", labels[record["country"]]),
-        row("owner", record["owner"]),
+        row("owner", labels["unknown"] if record["owner"] == "unknown" else record["owner"]),
         row("age", age_text(record, labels)),
         row("settings", ", ".join(labels[s] for s in record["settings"])),
         row("prevention_level", labels[record["prevention_level"]]),

@@ -1,5 +1,9 @@
 """Configuration of the ungsoc MkDocs plugin (declared with MkDocs config_options)."""
 
+from __future__ import annotations
+
+from pathlib import Path
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
@@ -22,3 +26,19 @@ class UngsocConfig(Config):
 
     # Checks
     lix_limits = c.SubConfig(LixLimits)
+
+
+def from_mkdocs_yml(config_file: Path) -> UngsocConfig:
+    """The plugin's configuration exactly as a build reads it from mkdocs.yml.
+
+    Commands outside the build (`ungsoc report`) use this, so they apply the same limits and
+    paths as the build instead of the defaults.
+    """
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    config = load_config(str(config_file))
+    plugin = config.plugins.get("ungsoc")
+    if plugin is None:
+        raise ConfigurationError(f"{config_file}: the ungsoc plugin is not listed under plugins:")
+    return plugin.config

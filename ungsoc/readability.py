@@ -79,11 +79,16 @@ def lix(markdown: str, longest: int = 3) -> Lix:
 
 
 
+def limit_for(audience: str | None, limits) -> int | None:
+    """The LIX limit of an audience under the plugin's `lix_limits`, or None when it has none."""
+    return limits.get(audience) if audience in ("youth", "parents") else None
+
+
 def check(markdown: str, audience: str | None, limits, file: str) -> list:
     """A Problem when a youth or parents page is over its LIX limit, naming its longest sentences."""
     from ungsoc.errors import Problem
 
-    limit = limits.get(audience) if audience in ("youth", "parents") else None
+    limit = limit_for(audience, limits)
     if limit is None:
         return []
     result = lix(markdown)

@@ -1,24 +1,47 @@
-"""`ungsoc report`: what is untranslated, behind its source, unreviewed, or hard to read."""
+"""`ungsoc report`: what is untranslated, behind its source, unreviewed, or hard to read.
+
+It reads the ungsoc plugin's configuration from mkdocs.yml (profile, content folder, LIX
+limits) and measures LIX on the text with its placeholders filled, as the build does, so a
+page the report flags is a page the build fails, and the other way round.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from ungsoc.config import LixLimits
+from ungsoc import placeholders
+from ungsoc.config import from_mkdocs_yml
 from ungsoc.profile import load_profile
+from ungsoc.readability import limit_for
 from ungsoc.translation import STALE_AFTER_DAYS, status
 
 
+def build_report(root: Path) -> tuple[dict | None, object, list]:
+    """The report data, the LIX limits the build applies, and any problems with the profile."""
+    config = from_mkdocs_yml(root / "mkdocs.yml")
+    profile, problems = load_profile(root / config.profile, root, Path(config.content_dir))
+    if problems:
+        return None, config.lix_limits, problems
+    known = {language: placeholders.values(profile, language) for language in profile.languages}
+
+    def prepare(language: str, source: str) -> str:
+        return placeholders.fill(source, known[language], "", 1)[0]
+
+    report = status(root / "docs", profile.languages, profile.default_language, prepare=prepare)
+    for data in report.values():
+        for entry in data["pages"]:
+            limit = limit_for(entry["audience"], config.lix_limits)
+            entry["lix_limit"] = limit
+            entry["over_lix_limit"] = limit is not None and entry["lix"] > limit
+    return report, config.lix_limits, []
+
+
 def main(root: Path, json_path: Path | None) -> int:
-    profile, problems = load_profile(root / "content" / "municipality.yml", root, root / "content")
+    report, _, problems = build_report(root)
     if problems:
         print("\n".join(map(str, problems)))
         return 1
-    report = status(root / "docs", profile.languages, profile.default_language)
-    limits = LixLimits()
-    limits.load_dict({})
-    limits.validate()
     for language, data in report.items():
         print(f"== {language}: {len(data['pages'])} pages")
         print(f"  missing ({len(data['missing'])}): {', '.join(data['missing']) or 'none'}")
@@ -26,8 +49,8 @@ def main(root: Path, json_path: Path | None) -> int:
         print(f"  reviewed more than {STALE_AFTER_DAYS} days ago ({len(data['stale_review'])}): "
               f"{', '.join(data['stale_review']) or 'none'}")
         for entry in data["pages"]:
-            limit = limits.get(entry["audience"]) if entry["audience"] in ("youth", "parents") else None
-            flag = " OVER LIMIT" if limit is not None and entry["lix"] > limit else ""
+            limit = entry["lix_limit"]
+            flag = " OVER LIMIT" if entry["over_lix_limit"] else ""
             print(f"  {entry['page']}: LIX {entry['lix']}{f' (limit {limit})' if limit else ''}{flag}, "
                   f"hash {entry['hash']}")
     if json_path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -43,8 +44,13 @@ def _meta(source: str) -> dict:
     return meta if isinstance(meta, dict) else {}
 
 
-def status(docs_dir: Path, languages: list[str], default: str, today: datetime.date | None = None) -> dict:
-    """Per language: missing pages, pages behind their source, stale reviews, LIX per page."""
+def status(docs_dir: Path, languages: list[str], default: str, today: datetime.date | None = None,
+           prepare: Callable[[str, str], str] | None = None) -> dict:
+    """Per language: missing pages, pages behind their source, stale reviews, LIX per page.
+
+    prepare(language, source) turns a page's source into the text the build measures (with
+    its placeholders filled); without it LIX is taken on the source as it is.
+    """
     today = today or datetime.date.today()
     pages = {lang: {p.relative_to(docs_dir / lang).as_posix(): p.read_text(encoding="utf-8")
                     for p in sorted((docs_dir / lang).rglob("*.md"))} for lang in languages}
@@ -56,7 +62,7 @@ def status(docs_dir: Path, languages: list[str], default: str, today: datetime.d
             reviewed = meta.get("reviewed")
             if isinstance(reviewed, str):
                 reviewed = datetime.date.fromisoformat(reviewed)
-            entry = {"page": f"{lang}/{path}", "audience": meta.get("audience"), "lix": lix(source).value,
+            entry = {"page": f"{lang}/{path}", "audience": meta.get("audience"), "lix": lix(prepare(lang, source) if prepare else source).value,
                      "hash": body_hash(source), "reviewed": reviewed.isoformat() if reviewed else None,
                      "stale_review": bool(reviewed and (today - reviewed).days > STALE_AFTER_DAYS)}
             original = meta.get("translation_of")
