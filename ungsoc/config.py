@@ -23,6 +23,8 @@ class UngsocConfig(Config):
     # Build
     # Build into a temporary folder and replace site/ only when the whole build succeeded.
     atomic_build = c.Type(bool, default=True)
+    # Drop the parts of Material's stylesheet the built site cannot use (see unusedcss.py).
+    prune_css = c.Type(bool, default=True)
 
     # Checks
     lix_limits = c.SubConfig(LixLimits)

@@ -8,7 +8,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ungsoc import (accessibility, branding, catalogue, content, feedback, frontmatter, generated, glossary, lessons, placeholders,
                     readability, records, search,
-                    security, sitecontext, sitemaps, translation)
+                    security, sitecontext, sitemaps, translation, unusedcss)
 from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
 from ungsoc.errors import Problem, raise_if_any
@@ -151,6 +151,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         as_json, as_csv = catalogue.open_data(self.records)
         (site_dir / "interventions.json").write_text(as_json, encoding="utf-8")
         (site_dir / "interventions.csv").write_text(as_csv, encoding="utf-8")
+        if self.config.prune_css:
+            unusedcss.prune_site(site_dir)
         endpoint = (self.profile.data.get("feedback") or {}).get("endpoint")
         raise_if_any(security.write_deploy_files(site_dir, [endpoint] if endpoint else [],
                                                  self.profile.languages, self.profile.default_language))

@@ -1,0 +1,160 @@
+"""Page weight per page type, measured in headless Chromium (not guessed).
+
+For each page type (start, youth page, lesson, catalogue) and language it records every file
+a first visit fetches (fresh browser profile, empty cache) with its raw and gzip size, and the
+bytes a repeat visit fetches: the same browser opens the start page first, then the page
+(warm cache). The built site is served from 127.0.0.1 with the Cache-Control rules of its
+generated `_headers` file, as a host reading that file would send them. The search index
+is left out of the first visit: it loads only when the reader opens search.
+
+    .venv/bin/python scripts/bench_page_weight.py [--site site] [--json reports/page_weight.json]
+
+Goal (issue 10): first visit <= 60 KB gzip, repeat visit <= 10 KB gzip.
+"""
+
+from __future__ import annotations
+
+import argparse
+import fnmatch
+import functools
+import gzip
+import http.server
+import json
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+PAGE_TYPES = {"start": "", "youth page": "youth/rights/", "lesson": "school/lesson-7-9/",
+              "catalogue": "interventions/"}
+PREFIX = {"sv": "", "da": "da/", "no": "no/"}
+GOAL_FIRST_KB, GOAL_REPEAT_KB = 60, 10
+
+
+def cache_rules(site: Path) -> list[tuple[str, str]]:
+    """(path pattern, Cache-Control) from the site's `_headers`, most specific pattern first."""
+    rules, pattern = [], None
+    for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
+        if line.startswith("/"):
+            pattern = line.strip()
+        elif pattern and line.strip().lower().startswith("cache-control:"):
+            rules.append((pattern, line.split(":", 1)[1].strip()))
+    return sorted(rules, key=lambda rule: -len(rule[0]))
+
+
+class CachingHandler(http.server.SimpleHTTPRequestHandler):
+    rules: list[tuple[str, str]] = []
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        path = urlsplit(self.path).path
+        for pattern, value in self.rules:
+            if fnmatch.fnmatch(path, pattern):
+                self.send_header("Cache-Control", value)
+                break
+        super().end_headers()
+
+
+def serve(site: Path):
+    handler = type("Handler", (CachingHandler,), {"rules": cache_rules(site)})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def file_for(site: Path, url: str) -> Path:
+    path = site / unquote(urlsplit(url).path).lstrip("/")
+    return path / "index.html" if path.is_dir() else path
+
+
+def visit(context, url: str, site: Path) -> list[dict]:
+    """Every file the page fetched over the network (cache hits and 304s carry no body)."""
+    page = context.new_page()
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    responses: dict[str, dict] = {}
+    session.on("Network.responseReceived", lambda event: responses.__setitem__(event["requestId"], {
+        "url": event["response"]["url"], "status": event["response"]["status"],
+        "cached": event["response"].get("fromDiskCache") or event["response"].get("fromMemoryCache", False)}))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.close()
+    files = []
+    for response in responses.values():
+        if response["status"] >= 400:
+            raise SystemExit(f"{url}: {response['url']} answered {response['status']}: the measurement would be wrong")
+        if response["cached"] or response["status"] != 200 or not response["url"].startswith("http://127.0.0.1"):
+            continue
+        body = file_for(site, response["url"]).read_bytes()
+        files.append({"path": urlsplit(response["url"]).path, "raw": len(body),
+                      "gzip": len(gzip.compress(body, compresslevel=6))})
+    return files
+
+
+def measure(site: Path) -> dict:
+    server = serve(site)
+    base = f"http://127.0.0.1:{server.server_port}/"
+    results = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        for language, prefix in PREFIX.items():
+            for page_type, path in PAGE_TYPES.items():
+                context = browser.new_context()
+                first = visit(context, base + prefix + path, site)
+                context.close()
+                context = browser.new_context()
+                visit(context, base + prefix, site)
+                repeat = visit(context, base + prefix + path, site)
+                context.close()
+                results[f"{language} {page_type}"] = {"first": first, "repeat": repeat}
+        browser.close()
+    server.shutdown()
+    return results
+
+
+def total(files: list[dict], key: str) -> float:
+    return sum(f[key] for f in files) / 1024
+
+
+def report(results: dict) -> str:
+    lines = ["| page | first visit files | first raw KB | first gzip KB | repeat gzip KB |",
+             "| --- | ---: | ---: | ---: | ---: |"]
+    for name, result in results.items():
+        lines.append(f"| {name} | {len(result['first'])} | {total(result['first'], 'raw'):.1f} | "
+                     f"{total(result['first'], 'gzip'):.1f} | {total(result['repeat'], 'gzip'):.1f} |")
+    worst_first = max(total(r["first"], "gzip") for r in results.values())
+    worst_repeat = max(total(r["repeat"], "gzip") for r in results.values())
+    lines.append("")
+    lines.append(f"Heaviest first visit {worst_first:.1f} KB gzip (goal {GOAL_FIRST_KB}), heaviest repeat visit "
+                 f"{worst_repeat:.1f} KB gzip (goal {GOAL_REPEAT_KB}).")
+    start = next(iter(results.values()))["first"]
+    lines.append("")
+    lines.append("Files of the first visit to the Swedish start page (gzip KB):")
+    lines.extend(f"- {f['path']}: {f['gzip'] / 1024:.1f}" for f in sorted(start, key=lambda f: -f["gzip"]))
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="a built site (make build)")
+    parser.add_argument("--json", type=Path, default=ROOT / "reports/page_weight.json")
+    args = parser.parse_args()
+    if not (args.site / "_headers").is_file():
+        print(f"{args.site}: no built site here; run `make build` first", file=sys.stderr)
+        return 2
+    results = measure(args.site)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    print(report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""Drop the parts of Material's stylesheet that this site can never use.
+
+Material's main.css (about 22 KB gzip) styles every feature Material has: blog, tags, content
+tabs, code annotations, version selector and more. A child on a cheap phone downloads all of
+it on the first visit. Material has no option to leave unused features out, and PurgeCSS
+would bring Node.js into every municipality's build, so this module does the same job on the
+built site, conservatively:
+
+- a selector is dropped only if it requires (outside any :not(), :is() or similar) a class
+  name that appears in no built page and that no script can add at run time (search
+  results, tooltips): any word of the site's own scripts, and every class Material's
+  scripts set, literally or from a template;
+- a rule goes when all its selectors went;
+- a custom property goes when nothing (CSS, pages, scripts) uses it any more.
+
+The result gets a new content-hashed name, so long-lived caches never mix the two versions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import tinycss2
+
+STYLESHEET = re.compile(r"assets/stylesheets/main\.[0-9a-f]{8}\.min\.css")
+CLASS_ATTRIBUTE = re.compile(r'class=(?:"([^"]*)"|([^\s>"]+))')
+WORD = re.compile(r"[A-Za-z_][\w-]*")
+CUSTOM_PROPERTY_USE = re.compile(r"--[\w-]+")
+MATERIAL_NAME = re.compile(r"md-[\w-]+")
+# How Material's bundle sets classes: literally (`class:"..."`, `classList.add("...")`,
+# `className="..."`) or from a template (`md-tag--${type}`).
+MATERIAL_CLASS_LITERAL = re.compile(r'(?:classList\.(?:add|remove|toggle)\(|class:|className=)"([^"]*)"')
+MATERIAL_CLASS_TEMPLATE = re.compile(r"(md-[\w-]*)\$\{")
+
+
+def known_names(site: Path) -> set[str]:
+    """Every class in the built pages, every word in the site's own scripts, and the classes
+    Material's scripts set."""
+    names: set[str] = set()
+    for page in site.rglob("*.html"):
+        for quoted, bare in CLASS_ATTRIBUTE.findall(page.read_text(encoding="utf-8")):
+            names.update((quoted or bare).split())
+    material = site / "assets" / "javascripts"
+    for script in site.rglob("*.js"):
+        text = script.read_text(encoding="utf-8", errors="ignore")
+        if material in script.parents:
+            for value in MATERIAL_CLASS_LITERAL.findall(text):
+                names.update(value.split())
+            prefixes = tuple(MATERIAL_CLASS_TEMPLATE.findall(text))
+            names.update(name for name in MATERIAL_NAME.findall(text) if name.startswith(prefixes))
+        else:
+            names.update(WORD.findall(text))
+    return names
+
+
+def selector_classes(tokens) -> set[str]:
+    """Classes a selector requires: `.name` at the top level, not inside a function."""
+    classes, previous = set(), None
+    for token in tokens:
+        if token.type == "ident" and previous is not None and previous.type == "literal" and previous.value == ".":
+            classes.add(token.value)
+        previous = token
+    return classes
+
+
+def split_selectors(prelude) -> list[list]:
+    selectors, current = [], []
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            selectors.append(current)
+            current = []
+        else:
+            current.append(token)
+    return selectors + [current]
+
+
+def prune_rules(rules, names: set[str]) -> list:
+    kept = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = [s for s in split_selectors(rule.prelude) if selector_classes(s) <= names]
+            if not selectors:
+                continue
+            rule.prelude = [token for i, s in enumerate(selectors)
+                            for token in ([tinycss2.ast.LiteralToken(0, 0, ",")] if i else []) + s]
+        elif rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in ("media", "supports"):
+            inner = prune_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), names)
+            if not inner:
+                continue
+            rule.content = [tinycss2.ast.WhitespaceToken(0, 0, "")] + inner
+        kept.append(rule)
+    return kept
+
+
+def declarations(rules):
+    """(rule, its declarations) for every style rule, inside @media and @supports too."""
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            yield rule, tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+        elif rule.type == "at-rule" and rule.content and any(node.type == "qualified-rule" for node in rule.content):
+            yield from declarations(rule.content)  # already parsed into rules by prune_rules
+
+
+def prune_custom_properties(rules, used_elsewhere: str) -> str:
+    """Serialize the rules without custom property declarations nothing reads any more."""
+    while True:
+        parsed = list(declarations(rules))
+        declared = {d.name for _, ds in parsed for d in ds if d.type == "declaration" and d.name.startswith("--")}
+        # Uses anywhere, @keyframes included: the whole stylesheet without the declared names.
+        uses = re.sub(r"--[\w-]+\s*:", "", tinycss2.serialize(rules)) + used_elsewhere
+        unused = declared - set(CUSTOM_PROPERTY_USE.findall(uses))
+        if not unused:
+            return tinycss2.serialize(rules)
+        for rule, ds in parsed:
+            kept = [d for d in ds if not (d.type == "declaration" and d.name in unused)]
+            rule.content = [token for d in kept for token in tinycss2.parse_component_value_list(d.serialize() + ";")]
+
+
+def prune_site(site: Path) -> tuple[int, int] | None:
+    """Replace Material's main stylesheet by its used part; returns (bytes before, after)."""
+    stylesheet = next((site / "assets/stylesheets").glob("main.*.min.css"), None)
+    if stylesheet is None:
+        return None
+    source = stylesheet.read_text(encoding="utf-8")
+    names = known_names(site)
+    rules = prune_rules(tinycss2.parse_stylesheet(source, skip_comments=True, skip_whitespace=True), names)
+    scripts_and_pages = "".join(p.read_text(encoding="utf-8", errors="ignore")
+                                for p in [*site.rglob("*.js"), *site.rglob("*.html"), *site.rglob("*.css")]
+                                if p != stylesheet)
+    css = prune_custom_properties(rules, scripts_and_pages)
+    digest = hashlib.sha256(css.encode("utf-8")).hexdigest()[:8]
+    pruned = stylesheet.with_name(f"main.{digest}.min.css")
+    pruned.write_text(css, encoding="utf-8")
+    stylesheet.unlink()
+    old_map = stylesheet.with_name(stylesheet.name + ".map")
+    old_map.unlink(missing_ok=True)  # the source map describes the whole stylesheet
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if STYLESHEET.search(text):
+            page.write_text(STYLESHEET.sub(f"assets/stylesheets/{pruned.name}", text), encoding="utf-8")
+    return len(source.encode("utf-8")), len(css.encode("utf-8"))
