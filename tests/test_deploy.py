@@ -16,6 +16,7 @@ import urllib.request
 import pytest
 
 from conftest import LANGUAGES, ROOT, build, copy_project
+from test_notfound import assert_404_in_language
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PREFIX = {"sv": "", "da": "da/", "no": "no/"}
@@ -115,6 +116,10 @@ def test_nginx_sends_every_header_on_pages_assets_and_404(nginx_site, language):
     status, headers, body = fetch(base + "no-such-page/")
     assert status == 404
     assert_security_headers(headers, csp)
+    assert f'<html lang="{HTML_LANG[language]}"' in body
+    start = assert_404_in_language(body, language, base + "no-such-page/")
+    status, _, body = fetch(start)
+    assert (status, start) == (200, base)
     assert f'<html lang="{HTML_LANG[language]}"' in body
 
 

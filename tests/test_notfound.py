@@ -3,13 +3,32 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 import pytest
+import yaml
 
-from conftest import LANGUAGES, build, copy_project
+from conftest import LANGUAGES, ROOT, build, copy_project
 from test_profile import use_profile
 
 PREFIX = {"sv": "", "da": "da/", "no": "no/"}
+
+
+def ui(language: str) -> dict:
+    return yaml.safe_load((ROOT / "content/ui" / f"{language}.yml").read_text(encoding="utf-8"))
+
+
+def assert_404_in_language(html: str, language: str, url: str) -> str:
+    """The 404 says in the reader's language that the page is missing, keeps the help-now
+    numbers and links to that language's start page; returns the link's absolute URL."""
+    texts = ui(language)
+    assert f"<title>{texts['not_found_title']} - " in html
+    assert f"<h1>{texts['not_found_title']}</h1>" in html
+    assert texts["not_found_text"] in html
+    assert "404 - Not found" not in html
+    assert 'class="ungsoc-help"' in html and 'href="tel:112"' in html
+    home = re.search(rf'<a href="([^"]+)">{re.escape(texts["not_found_home"])}</a>', html).group(1)
+    return urljoin(url, home)
 
 
 def links_of(html: str) -> tuple[dict, dict]:
@@ -40,3 +59,10 @@ def test_404_alternates_follow_the_profiles_languages(tmp_path):
         alternates, switcher = links_of((project / "site" / page).read_text(encoding="utf-8"))
         assert alternates == {"no": url, "x-default": url, "sv": url + "sv/"}, page
         assert switcher == {"no": "/", "sv": "/sv/"}, page
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_404_speaks_the_readers_language_and_links_its_start_page(site, language):
+    html = (site / PREFIX[language] / "404.html").read_text(encoding="utf-8")
+    start = assert_404_in_language(html, language, f"https://ungsoc.example.org/{PREFIX[language]}no-such-page/")
+    assert start == f"https://ungsoc.example.org/{PREFIX[language]}"
