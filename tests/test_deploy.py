@@ -29,8 +29,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def nginx_site(tmp_path_factory):
+def run_nginx(tmp_path_factory, base="/"):
+    """Build a copy of the project for a local nginx serving it under base, start nginx with
+    the generated config, yield (origin, site folder), stop nginx."""
     if not os.path.exists(NGINX):
         if os.environ.get("CI"):
             pytest.fail("nginx not found: .ci/run installs the Debian package nginx-light")
@@ -39,12 +40,17 @@ def nginx_site(tmp_path_factory):
     project = copy_project(work / "project")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    result = build(project, site_url=url + "/")
+    result = build(project, site_url=url + base)
     assert result.returncode == 0, result.stderr
     site = project / "site"
+    # The document root holds the built folder at the site URL's path.
+    www = site if base == "/" else work / "www"
+    if base != "/":
+        (www / base.strip("/")).parent.mkdir(parents=True)
+        (www / base.strip("/")).symlink_to(site, target_is_directory=True)
     server = (site / "_deploy/nginx/ungsoc.conf").read_text(encoding="utf-8")
     server = server.replace("    listen 80;", f"    listen 127.0.0.1:{port};").replace(
-        "    root /var/www/ungsoc;", f"    root {site};")
+        "root /var/www/ungsoc;", f"root {www};")
     (work / "ungsoc.conf").write_text(server, encoding="utf-8")
     user = "user root;" if os.geteuid() == 0 else ""
     temp = "\n".join(f"  {kind}_temp_path {work}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
@@ -75,6 +81,17 @@ http {{
     yield url, site
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def nginx_site(tmp_path_factory):
+    yield from run_nginx(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def nginx_sub_path_site(tmp_path_factory):
+    """The site built for https://host/sub/ and served there."""
+    yield from run_nginx(tmp_path_factory, base="/sub/")
 
 
 def fetch(url):
@@ -126,6 +143,27 @@ def test_nginx_sends_every_header_on_pages_assets_and_404(nginx_site, language):
 def test_deploy_folder_is_not_served(nginx_site):
     url, _ = nginx_site
     assert fetch(f"{url}/_deploy/nginx/ungsoc.conf")[0] == 404
+
+
+def test_nginx_serves_a_sub_path_site_with_each_languages_404(nginx_sub_path_site):
+    url, site = nginx_sub_path_site
+    csp = (site / "_deploy/csp.txt").read_text(encoding="utf-8").strip()
+    for language in LANGUAGES:
+        base = f"{url}/sub/{PREFIX[language]}"
+        status, headers, body = fetch(base)
+        assert status == 200 and f'<html lang="{HTML_LANG[language]}"' in body
+        status, headers, body = fetch(base + "nothing")
+        assert status == 404
+        assert_security_headers(headers, csp)
+        assert f'<html lang="{HTML_LANG[language]}"' in body
+        assert fetch(assert_404_in_language(body, language, base + "nothing"))[0] == 200
+        assets = re.findall(r'(?:href|src)="([^"]+\.(?:css|js|svg))"', body)
+        assert len(assets) >= 5
+        for asset in assets:
+            assert asset.startswith("/sub/assets/"), asset
+            assert fetch(url + asset)[0] == 200, asset
+        assert fetch(base + "youth/sitemap.xml")[0] == 200
+    assert fetch(f"{url}/sub/_deploy/nginx/ungsoc.conf")[0] == 404
 
 
 def inline_script_hashes(site):

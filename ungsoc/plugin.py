@@ -160,7 +160,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         (site_dir / "interventions.csv").write_text(as_csv, encoding="utf-8")
         endpoint = (self.profile.data.get("feedback") or {}).get("endpoint")
         raise_if_any(security.write_deploy_files(site_dir, [endpoint] if endpoint else [],
-                                                 self.profile.languages, self.profile.default_language))
+                                                 self.profile.languages, self.profile.default_language, config.site_url))
 
     on_post_build = CombinedEvent(_keep_language_404, _finish_site)
 
