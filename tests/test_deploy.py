@@ -198,6 +198,44 @@ def test_changing_a_template_changes_the_hashes_and_inline_style_fails(tmp_path)
     assert "site/youth/index.html:" in result.stderr and "inline style" in result.stderr
 
 
+def headers_rules(text: str) -> list[tuple[str, dict]]:
+    rules = []
+    for line in text.splitlines():
+        if line.startswith("/"):
+            rules.append((line, {}))
+        elif line.startswith("  "):
+            name, value = line.strip().split(": ", 1)
+            rules[-1][1][name] = value
+    return rules
+
+
+def matching_rules(rules, path: str) -> list[dict]:
+    """Netlify and Cloudflare Pages apply every rule whose pattern matches; * matches anything."""
+    return [found for pattern, found in rules if re.fullmatch(re.escape(pattern).replace(r"\*", ".*"), path)]
+
+
+def test_headers_file_sets_each_header_once_and_immutable_only_on_hashed_files(site):
+    rules = headers_rules((site / "_headers").read_text(encoding="utf-8"))
+    csp = (site / "_deploy/csp.txt").read_text(encoding="utf-8").strip()
+    paths = ["/", "/da/youth/"] + ["/" + p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
+    immutable = set()
+    for path in paths:
+        names = [name for found in matching_rules(rules, path) for name in found]
+        assert len(names) == len(set(names)), f"{path} gets a header from two rules: {names}"
+        merged = {name: value for found in matching_rules(rules, path) for name, value in found.items()}
+        assert merged["Content-Security-Policy"] == csp, path
+        if "immutable" in merged.get("Cache-Control", ""):
+            immutable.add(path)
+    # Material's bundles carry a content hash in their names; lunr, the search index and
+    # the site's own scripts do not, and must be fetched again when they change.
+    hashed = {"/" + p.relative_to(site).as_posix() for pattern in (
+        "assets/javascripts/bundle.*.min.js", "assets/javascripts/workers/search.*.min.js",
+        "assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css") for p in site.glob(pattern)}
+    assert len(hashed) == 4 and all(re.search(r"\.[0-9a-f]{8}\.min\.", path) for path in hashed)
+    assert immutable == hashed
+    assert "/assets/javascripts/lunr/min/lunr.sv.min.js" in paths
+
+
 @pytest.mark.browser
 def test_every_page_under_nginx_has_no_csp_violation_or_console_error(nginx_site, context):
     url, site = nginx_site
