@@ -16,6 +16,7 @@ import urllib.request
 import pytest
 
 from conftest import LANGUAGES, ROOT, build, copy_project
+from test_notfound import assert_404_in_language
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PREFIX = {"sv": "", "da": "da/", "no": "no/"}
@@ -28,8 +29,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def nginx_site(tmp_path_factory):
+def run_nginx(tmp_path_factory, base="/"):
+    """Build a copy of the project for a local nginx serving it under base, start nginx with
+    the generated config, yield (origin, site folder), stop nginx."""
     if not os.path.exists(NGINX):
         if os.environ.get("CI"):
             pytest.fail("nginx not found: .ci/run installs the Debian package nginx-light")
@@ -38,12 +40,17 @@ def nginx_site(tmp_path_factory):
     project = copy_project(work / "project")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    result = build(project, site_url=url + "/")
+    result = build(project, site_url=url + base)
     assert result.returncode == 0, result.stderr
     site = project / "site"
+    # The document root holds the built folder at the site URL's path.
+    www = site if base == "/" else work / "www"
+    if base != "/":
+        (www / base.strip("/")).parent.mkdir(parents=True)
+        (www / base.strip("/")).symlink_to(site, target_is_directory=True)
     server = (site / "_deploy/nginx/ungsoc.conf").read_text(encoding="utf-8")
     server = server.replace("    listen 80;", f"    listen 127.0.0.1:{port};").replace(
-        "    root /var/www/ungsoc;", f"    root {site};")
+        "root /var/www/ungsoc;", f"root {www};")
     (work / "ungsoc.conf").write_text(server, encoding="utf-8")
     user = "user root;" if os.geteuid() == 0 else ""
     temp = "\n".join(f"  {kind}_temp_path {work}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
@@ -74,6 +81,17 @@ http {{
     yield url, site
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def nginx_site(tmp_path_factory):
+    yield from run_nginx(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def nginx_sub_path_site(tmp_path_factory):
+    """The site built for https://host/sub/ and served there."""
+    yield from run_nginx(tmp_path_factory, base="/sub/")
 
 
 def fetch(url):
@@ -116,11 +134,36 @@ def test_nginx_sends_every_header_on_pages_assets_and_404(nginx_site, language):
     assert status == 404
     assert_security_headers(headers, csp)
     assert f'<html lang="{HTML_LANG[language]}"' in body
+    start = assert_404_in_language(body, language, base + "no-such-page/")
+    status, _, body = fetch(start)
+    assert (status, start) == (200, base)
+    assert f'<html lang="{HTML_LANG[language]}"' in body
 
 
 def test_deploy_folder_is_not_served(nginx_site):
     url, _ = nginx_site
     assert fetch(f"{url}/_deploy/nginx/ungsoc.conf")[0] == 404
+
+
+def test_nginx_serves_a_sub_path_site_with_each_languages_404(nginx_sub_path_site):
+    url, site = nginx_sub_path_site
+    csp = (site / "_deploy/csp.txt").read_text(encoding="utf-8").strip()
+    for language in LANGUAGES:
+        base = f"{url}/sub/{PREFIX[language]}"
+        status, headers, body = fetch(base)
+        assert status == 200 and f'<html lang="{HTML_LANG[language]}"' in body
+        status, headers, body = fetch(base + "nothing")
+        assert status == 404
+        assert_security_headers(headers, csp)
+        assert f'<html lang="{HTML_LANG[language]}"' in body
+        assert fetch(assert_404_in_language(body, language, base + "nothing"))[0] == 200
+        assets = re.findall(r'(?:href|src)="([^"]+\.(?:css|js|svg))"', body)
+        assert len(assets) >= 5
+        for asset in assets:
+            assert asset.startswith("/sub/assets/"), asset
+            assert fetch(url + asset)[0] == 200, asset
+        assert fetch(base + "youth/sitemap.xml")[0] == 200
+    assert fetch(f"{url}/sub/_deploy/nginx/ungsoc.conf")[0] == 404
 
 
 def inline_script_hashes(site):
@@ -153,6 +196,44 @@ def test_changing_a_template_changes_the_hashes_and_inline_style_fails(tmp_path)
     result = build(project)
     assert result.returncode != 0
     assert "site/youth/index.html:" in result.stderr and "inline style" in result.stderr
+
+
+def headers_rules(text: str) -> list[tuple[str, dict]]:
+    rules = []
+    for line in text.splitlines():
+        if line.startswith("/"):
+            rules.append((line, {}))
+        elif line.startswith("  "):
+            name, value = line.strip().split(": ", 1)
+            rules[-1][1][name] = value
+    return rules
+
+
+def matching_rules(rules, path: str) -> list[dict]:
+    """Netlify and Cloudflare Pages apply every rule whose pattern matches; * matches anything."""
+    return [found for pattern, found in rules if re.fullmatch(re.escape(pattern).replace(r"\*", ".*"), path)]
+
+
+def test_headers_file_sets_each_header_once_and_immutable_only_on_hashed_files(site):
+    rules = headers_rules((site / "_headers").read_text(encoding="utf-8"))
+    csp = (site / "_deploy/csp.txt").read_text(encoding="utf-8").strip()
+    paths = ["/", "/da/youth/"] + ["/" + p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
+    immutable = set()
+    for path in paths:
+        names = [name for found in matching_rules(rules, path) for name in found]
+        assert len(names) == len(set(names)), f"{path} gets a header from two rules: {names}"
+        merged = {name: value for found in matching_rules(rules, path) for name, value in found.items()}
+        assert merged["Content-Security-Policy"] == csp, path
+        if "immutable" in merged.get("Cache-Control", ""):
+            immutable.add(path)
+    # Material's bundles carry a content hash in their names; lunr, the search index and
+    # the site's own scripts do not, and must be fetched again when they change.
+    hashed = {"/" + p.relative_to(site).as_posix() for pattern in (
+        "assets/javascripts/bundle.*.min.js", "assets/javascripts/workers/search.*.min.js",
+        "assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css") for p in site.glob(pattern)}
+    assert len(hashed) == 4 and all(re.search(r"\.[0-9a-f]{8}\.min\.", path) for path in hashed)
+    assert immutable == hashed
+    assert "/assets/javascripts/lunr/min/lunr.sv.min.js" in paths
 
 
 @pytest.mark.browser

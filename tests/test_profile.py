@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -12,7 +13,11 @@ from conftest import ROOT, build, copy_project
 from test_atomic_build import tree_digest
 
 PROFILES = ROOT / "tests" / "profiles"
-DEMO_TRACES = ("Exempelkommun", "070-174 06 05", "#1f5f8b", "socialtjansten@example.org")
+# What of the upstream demo profile must not survive in a fork's site: names, numbers (as
+# shown and as tel: links), colour, contacts and addresses.
+DEMO_TRACES = ("Exempelkommun", "Eksempel Kommune", "Eksempel kommune", "070-174 06 05", "070-174 06 06",
+               "tel:0701740605", "tel:0701740606", "#1f5f8b", "socialtjansten@example.org",
+               "Exempelgatan", "ungsoc.example.org", "www.example.org/anmal-oro")
 
 
 def use_profile(project, name):
@@ -21,8 +26,11 @@ def use_profile(project, name):
         shutil.copy2(logo, project / "content" / "assets" / logo.name)
 
 
-def all_html(site):
-    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+def all_text(site):
+    """Every page, sitemap, data file, stylesheet, script and deploy config of the site."""
+    suffixes = {".html", ".xml", ".json", ".csv", ".txt", ".css", ".js", ".conf", ""}
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
+            for p in site.rglob("*") if p.is_file() and p.suffix in suffixes}
 
 
 def test_danish_only_municipality(tmp_path):
@@ -41,9 +49,9 @@ def test_danish_only_municipality(tmp_path):
     assert "--md-primary-fg-color: #6a1b4d" in (site / "assets/brand/brand.css").read_text()
     assert (site / "assets/brand/logo.svg").read_text() == (PROFILES / "fjordby.svg").read_text()
     assert (site / "was/index.html").is_file()
-    for path, html in all_html(site).items():
+    for path, text in all_text(site).items():
         for trace in DEMO_TRACES:
-            assert trace not in html, f"{trace!r} left in {path}"
+            assert trace not in text, f"{trace!r} left in {path}"
 
 
 def test_norwegian_municipality_with_swedish(tmp_path):
@@ -59,18 +67,18 @@ def test_norwegian_municipality_with_swedish(tmp_path):
     assert "Alarmtelefonen for barn og unge" in swedish and 'href="tel:+4755550202"' in swedish
     assert not (site / "da").exists()
     assert "uustatus.no/nb/erklaringer/publisert/fjellvik-example" in (site / "about/accessibility/index.html").read_text()
-    for path, html in all_html(site).items():
+    for path, text in all_text(site).items():
         for trace in DEMO_TRACES:
-            assert trace not in html, f"{trace!r} left in {path}"
+            assert trace not in text, f"{trace!r} left in {path}"
 
 
 GOOD = (ROOT / "content" / "municipality.yml").read_text(encoding="utf-8")
 
 
 
-def line(prefix: str) -> int:
-    """The line in the shipped profile that starts with prefix."""
-    return 1 + next(i for i, text in enumerate(GOOD.splitlines()) if text.startswith(prefix))
+def line(prefix: str, profile: str = GOOD) -> int:
+    """The line in the profile (by default the shipped one) that starts with prefix."""
+    return 1 + next(i for i, text in enumerate(profile.splitlines()) if text.startswith(prefix))
 
 
 FIRST_KEY = line("name:")
@@ -175,3 +183,60 @@ def test_check_reports_bad_profile_without_building(tmp_path):
     assert result.returncode == 1
     assert f"content/municipality.yml:{line('country:')}: country: 'fi' is not allowed" in result.stdout
     assert not (project / "site").exists()
+
+
+def without_known_gaps(profile: str) -> str:
+    start = profile.index("  known_gaps:")
+    return profile[:start] + profile[profile.index("  feedback_email:"):]
+
+
+def check_profile(tmp_path, profile_file: str, edit) -> subprocess.CompletedProcess:
+    """`ungsoc check` on a copy of the project whose profile is profile_file, edited."""
+    project = copy_project(tmp_path / "fork")
+    if profile_file:
+        use_profile(project, profile_file)
+    path = project / "content/municipality.yml"
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return run_cli("check", cwd=project)
+
+
+@pytest.mark.parametrize("profile_file, field, edit", [
+    (None, "feedback_email", lambda text: re.sub(r"\n  feedback_email: .*", "", text)),
+    ("dk-da-only.yml", "was_url", lambda text: re.sub(r"was_url: .*", "status: full", text)),
+    ("no-sv.yml", "uustatus_url", lambda text: re.sub(r"uustatus_url: .*", "status: full", text)),
+], ids=["se", "dk", "no"])
+def test_missing_accessibility_statement_field_is_named_per_country(tmp_path, profile_file, field, edit):
+    result = check_profile(tmp_path, profile_file, edit)
+    text = (PROFILES / profile_file).read_text(encoding="utf-8") if profile_file else GOOD
+    country = re.search(r'^country: "?(\w+)', text, re.M).group(1)
+    assert result.returncode == 1
+    assert (f"content/municipality.yml:{line('accessibility:', text)}: accessibility: missing '{field}', "
+            f"which the accessibility statement for country '{country}' requires") in result.stdout
+
+
+@pytest.mark.parametrize("status", ["partial", "none"])
+def test_swedish_statement_not_fully_accessible_must_list_known_gaps(tmp_path, status):
+    result = check_profile(tmp_path, None, lambda text: without_known_gaps(text).replace("status: partial", f"status: {status}"))
+    assert result.returncode == 1
+    assert (f"content/municipality.yml:{line('accessibility:')}: accessibility.known_gaps: missing, but status is "
+            f"'{status}'; expected a list of what is not accessible") in result.stdout
+
+
+def test_swedish_statement_fully_accessible_needs_no_known_gaps(tmp_path):
+    result = check_profile(tmp_path, None, lambda text: without_known_gaps(text).replace("status: partial", "status: full"))
+    assert result.returncode == 0, result.stdout
+
+
+def test_new_swedish_municipality_not_fully_accessible_needs_its_gaps(tmp_path):
+    project = copy_project(tmp_path / "fork")
+    options = ["new-municipality", "--name", "Bergby kommun", "--country", "se", "--site-url", "https://ung.bergby.example.se/",
+               "--logo", "content/assets/logo.svg", "--primary", "#1f5f8b", "--reception-phone", "0500-12 34 50",
+               "--on-call-phone", "0500-12 34 60", "--email", "soc@bergby.example.se",
+               "--report-url", "https://www.bergby.example.se/oro", "--a11y-status", "partial",
+               "--a11y-assessed", "2026-11-20", "--force"]
+    refused = run_cli(*options, cwd=project)
+    assert refused.returncode == 1 and "accessibility.known_gaps: missing, but status is 'partial'" in refused.stderr
+    assert run_cli(*options, "--a11y-gap", "Filmerna saknar textning.", cwd=project).returncode == 0
+    assert run_cli("check", cwd=project).returncode == 0
+    assert build(project).returncode == 0
+    assert "Filmerna saknar textning." in (project / "site/about/accessibility/index.html").read_text(encoding="utf-8")

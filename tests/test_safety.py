@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES
+from conftest import BROWSER_ARGS, CHROMIUM, LANGUAGES
 
 pytestmark = pytest.mark.browser
 PREFIX = {"sv": "", "da": "da/", "no": "no/"}
@@ -91,7 +91,7 @@ def test_two_shifts_then_a_pause_over_five_seconds_does_not_leave(page, site_url
     assert status.inner_text() == "Trykk på Shift 2 ganger til for å forlate siden."
 
 
-def test_back_after_exit_shows_the_page_again(page, site_url, neutral_server):
+def test_back_after_exit_skips_the_exited_page(page, site_url, neutral_server):
     start(page, site_url, path="youth/")
     page.click("a[href$='parents/']>> nth=0")
     page.wait_for_url(f"{site_url}/parents/")
@@ -99,7 +99,36 @@ def test_back_after_exit_shows_the_page_again(page, site_url, neutral_server):
     page.wait_for_url(neutral_server.url)
     page.go_back()
     page.wait_for_url(f"{site_url}/youth/")
-    page.wait_for_function("!document.documentElement.classList.contains('ungsoc-exiting')")
+    assert page.locator("h1").first.is_visible()
+
+
+@pytest.fixture(scope="module")
+def bfcache_browser(browser):
+    """Chromium with its back/forward cache on, as readers have it (Playwright turns it off)."""
+    instance = browser.browser_type.launch(executable_path=CHROMIUM, args=BROWSER_ARGS,
+                                           ignore_default_args=["--disable-back-forward-cache"])
+    yield instance
+    instance.close()
+
+
+def test_page_restored_from_back_forward_cache_after_exit_is_visible_again(bfcache_browser, site_url, neutral_server):
+    # A page the browser restores from its back/forward cache comes back as it was left:
+    # hidden by the exit, until quick-exit.js's pageshow handler shows it. The exit leads to
+    # a fragment of the same page here, as replace() would drop the exited page from history.
+    page = bfcache_browser.new_page()
+    start(page, site_url, path="youth/")
+    page.evaluate("addEventListener('pageshow', event => { window.restored = event.persisted })")
+    page.evaluate("document.querySelector('.ungsoc-exit__button').href = location.href + '#left'")
+    page.click(".ungsoc-exit__button")
+    page.wait_for_function("document.documentElement.classList.contains('ungsoc-exiting')")
+    assert not page.locator("h1").first.is_visible()
+    page.goto(neutral_server.url)
+    page.go_back(wait_until="commit")  # a page restored from the cache fires no load event
+    page.wait_for_function("window.restored !== undefined")
+    assert page.evaluate("window.restored"), "not restored from the back/forward cache"
+    assert page.locator("h1").first.is_visible()
+    assert page.locator(".ungsoc-exit__status").inner_text() == ""
+    page.close()
 
 
 def test_without_javascript_the_exit_link_still_leads_to_neutral_site(browser, site_url, neutral_server):

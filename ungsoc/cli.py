@@ -63,6 +63,8 @@ def cmd_new_municipality(args) -> int:
     accessibility = {key: value for key, value in {
         "status": args.a11y_status, "assessed": args.a11y_assessed, "feedback_email": args.a11y_email or args.email,
         "was_url": args.was_url, "uustatus_url": args.uustatus_url}.items() if value}
+    if args.a11y_gap:
+        accessibility["known_gaps"] = [{profile["default_language"]: gap} for gap in args.a11y_gap]
     profile["accessibility"] = accessibility
     text = SCHEMA_LINE + yaml.safe_dump(profile, allow_unicode=True, sort_keys=False)
     output = Path(args.output)
@@ -115,6 +117,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--a11y-status", choices=["full", "partial", "none"])
     new.add_argument("--a11y-assessed", help="YYYY-MM-DD")
     new.add_argument("--a11y-email")
+    new.add_argument("--a11y-gap", action="append", help="what is not accessible (Sweden, status partial or none); repeat per gap")
     new.add_argument("--was-url")
     new.add_argument("--uustatus-url")
     new.add_argument("--output", default="content/municipality.yml")

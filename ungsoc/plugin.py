@@ -12,6 +12,7 @@ from ungsoc import (accessibility, branding, catalogue, content, feedback, front
 from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
 from ungsoc.errors import Problem, raise_if_any
+from ungsoc.notfound import start_page_alternates
 from ungsoc.profile import LANGUAGES, Profile, load_profile
 
 
@@ -120,6 +121,13 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         env.globals["ungsoc"] = sitecontext.build(self.profile, self.language(config), Path(self.config.content_dir))
         return env
 
+    def on_pre_template(self, template, *, template_name, config):
+        i18n = config.plugins.get("i18n")
+        if template_name == "404.html" and i18n is not None and "alternate" in config.extra:
+            # An attribute, as i18n sets it per page: templates read it before the dict item.
+            config.extra.alternate = start_page_alternates(i18n, config.site_url)
+        return template
+
     # i18n builds every language into the same folder, each build overwriting 404.html:
     # keep each language's own copy before the next language's build replaces it.
     @event_priority(0)
@@ -155,7 +163,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
             unusedcss.prune_site(site_dir)
         endpoint = (self.profile.data.get("feedback") or {}).get("endpoint")
         raise_if_any(security.write_deploy_files(site_dir, [endpoint] if endpoint else [],
-                                                 self.profile.languages, self.profile.default_language))
+                                                 self.profile.languages, self.profile.default_language, config.site_url))
 
     on_post_build = CombinedEvent(_keep_language_404, _finish_site)
 

@@ -94,6 +94,12 @@ def _semantic_problems(doc: YamlDoc, root: Path) -> list[Problem]:
         if key not in accessibility:
             problems.append(doc.problem(("accessibility",),
                 f"missing '{key}', which the accessibility statement for country '{data['country']}' requires"))
+    # Digg's template: a site that is not fully accessible lists what is not.
+    if data.get("country") == "se" and accessibility.get("status") in ("partial", "none") \
+            and not accessibility.get("known_gaps"):
+        problems.append(doc.problem(("accessibility", "known_gaps"),
+            f"missing, but status is '{accessibility['status']}'; expected a list of what is not accessible "
+            "(Digg's statement template requires it)"))
     return problems
 
 

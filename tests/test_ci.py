@@ -1,0 +1,83 @@
+"""The publishing and CI scripts do what they promise, run here with stand-ins."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+
+def built_site(folder):
+    """What `mkdocs build` leaves: the site plus configs for other hosts."""
+    (folder / "_deploy/nginx").mkdir(parents=True)
+    (folder / "_deploy/nginx/ungsoc.conf").write_text("server {}\n")
+    (folder / "_deploy/csp.txt").write_text("default-src 'none'\n")
+    (folder / "_headers").write_text("/*\n")
+    (folder / "index.html").write_text("<h1>Start</h1>\n")
+
+
+def published(folder) -> set[str]:
+    return {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
+
+
+def run(command: str, cwd) -> None:
+    subprocess.run(["bash", "-euo", "pipefail", "-c", command], cwd=cwd, check=True)
+
+
+def test_github_pages_publishes_the_site_without_other_hosts_configs(tmp_path):
+    steps = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text())["jobs"]["build"]["steps"]
+    build = next(i for i, step in enumerate(steps) if step.get("run", "").startswith("mkdocs build"))
+    upload = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/upload-pages-artifact"))
+    folder = tmp_path / steps[upload]["with"]["path"]
+    built_site(folder)
+    for step in steps[build + 1:upload]:
+        run(step["run"], tmp_path)
+    assert published(folder) == {"index.html"}
+
+
+def test_gitlab_pages_publishes_the_site_without_other_hosts_configs(tmp_path):
+    job = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text())["pages"]
+    build = next(i for i, line in enumerate(job["script"]) if line.startswith("mkdocs build"))
+    folder = tmp_path / job["artifacts"]["paths"][0]
+    built_site(folder)
+    for line in job["script"][build + 1:]:
+        run(line, tmp_path)
+    assert published(folder) == {"index.html"}
+
+
+def stub(folder, name: str, body: str) -> None:
+    (folder / name).write_text(f"#!/bin/sh\n{body}\n")
+    (folder / name).chmod(0o755)
+
+
+def run_ci(tmp_path, python_has_venv: bool) -> str:
+    """.ci/run with apt-get, sudo, chromium and make stubbed: what it asked apt-get for."""
+    if not os.access("/usr/sbin/nginx", os.X_OK):
+        pytest.skip("nginx not installed (apt-get install nginx-light)")
+    stubs, log = tmp_path / "bin", tmp_path / "apt.log"
+    stubs.mkdir()
+    stub(stubs, "apt-get", f'echo "$*" >> {log}')
+    stub(stubs, "sudo", 'exec "$@"')
+    stub(stubs, "chromium", "echo Chromium 156")
+    stub(stubs, "make", f'echo "make $*" >> {tmp_path / "make.log"}')
+    if not python_has_venv:  # Debian's python3.11 without python3.11-venv: `import venv` fails
+        stub(stubs, "python3.11", "exit 1")
+    env = {**os.environ, "PATH": f"{stubs}:{os.environ['PATH']}"}
+    result = subprocess.run(["bash", str(ROOT / ".ci/run")], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "make.log").read_text() == "make test\n"
+    return log.read_text() if log.exists() else ""
+
+
+def test_ci_installs_python_venv_when_python_lacks_it(tmp_path):
+    assert "python3.11-venv" in run_ci(tmp_path, python_has_venv=False)
+
+
+def test_ci_installs_nothing_for_python_when_it_has_venv(tmp_path):
+    assert shutil.which("python3.11"), "this case uses the machine's own python3.11"
+    assert "python3.11" not in run_ci(tmp_path, python_has_venv=True)
