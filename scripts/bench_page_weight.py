@@ -3,8 +3,8 @@
 For each page type (start, youth page, lesson, catalogue) and language it records every file
 a first visit fetches (fresh browser profile, empty cache) with its raw and gzip size, and the
 bytes a repeat visit fetches: the same browser opens the start page first, then the page
-(warm cache). The built site is served from 127.0.0.1 with the Cache-Control rules of its
-generated `_headers` file, as a host reading that file would send them. The search index
+(warm cache). The built site is served from 127.0.0.1 with the cache times of the generated
+nginx config: a year for content-hashed assets, five minutes for everything else. The search index
 is left out of the first visit: it loads only when the reader opens search.
 
     .venv/bin/python scripts/bench_page_weight.py [--site site] [--json reports/page_weight.json]
@@ -15,17 +15,19 @@ Goal (issue 10): first visit <= 60 KB gzip, repeat visit <= 10 KB gzip.
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import functools
 import gzip
 import http.server
 import json
+import re
 import sys
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import sync_playwright
+
+from ungsoc.security import ASSET_CACHE, HASHED_ASSET, HTML_CACHE
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -35,35 +37,20 @@ PREFIX = {"sv": "", "da": "da/", "no": "no/"}
 GOAL_FIRST_KB, GOAL_REPEAT_KB = 60, 10
 
 
-def cache_rules(site: Path) -> list[tuple[str, str]]:
-    """(path pattern, Cache-Control) from the site's `_headers`, most specific pattern first."""
-    rules, pattern = [], None
-    for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
-        if line.startswith("/"):
-            pattern = line.strip()
-        elif pattern and line.strip().lower().startswith("cache-control:"):
-            rules.append((pattern, line.split(":", 1)[1].strip()))
-    return sorted(rules, key=lambda rule: -len(rule[0]))
-
-
 class CachingHandler(http.server.SimpleHTTPRequestHandler):
-    rules: list[tuple[str, str]] = []
+    """Sends the Cache-Control of the generated nginx config (the recommended host)."""
 
     def log_message(self, *args):
         pass
 
     def end_headers(self):
-        path = urlsplit(self.path).path
-        for pattern, value in self.rules:
-            if fnmatch.fnmatch(path, pattern):
-                self.send_header("Cache-Control", value)
-                break
+        hashed = re.search(HASHED_ASSET, urlsplit(self.path).path)
+        self.send_header("Cache-Control", ASSET_CACHE if hashed else HTML_CACHE)
         super().end_headers()
 
 
 def serve(site: Path):
-    handler = type("Handler", (CachingHandler,), {"rules": cache_rules(site)})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CachingHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -146,7 +133,7 @@ def main() -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="a built site (make build)")
     parser.add_argument("--json", type=Path, default=ROOT / "reports/page_weight.json")
     args = parser.parse_args()
-    if not (args.site / "_headers").is_file():
+    if not (args.site / "index.html").is_file():
         print(f"{args.site}: no built site here; run `make build` first", file=sys.stderr)
         return 2
     results = measure(args.site)
