@@ -3,38 +3,29 @@
 Lighthouse is not a test dependency (about 185 MB); install it next to the project first:
 
     npm install --no-save lighthouse@12.8.2
-    .venv/bin/python scripts/bench_lighthouse.py [--site site] [--json reports/lighthouse.json]
+    .venv/bin/python scripts/bench_lighthouse.py [--json reports/lighthouse.json]
 
-It runs offline against the built site served from 127.0.0.1, in Debian's Chromium.
+It builds the site for, and serves it from, an address on 127.0.0.1 (so links between the
+languages stay on that server), and runs offline in Debian's Chromium.
 Goal (issue 10): performance >= 98, accessibility, best practices and SEO 100.
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from localsite import ROOT, built_and_served
+
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
 PAGES = {"start": "", "youth page": "youth/rights/"}
 PREFIX = {"sv": "", "da": "da/", "no": "no/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-
-
-def serve(site: Path):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.func.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def scores(url: str) -> dict:
@@ -45,7 +36,7 @@ def scores(url: str) -> dict:
                         "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"],
                        check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, timeout=180)
         result = json.loads(report.read_text(encoding="utf-8"))
-    failing = sorted(audit["id"] for audit in result["audits"].values()
+    failing = sorted(audit["id"] + (": " + json.dumps(audit.get("details", {}).get("items", [])[:2])[:300] if audit["id"] == "errors-in-console" else "") for audit in result["audits"].values()
                      if audit.get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") == "binary")
     return {"scores": {name: round(result["categories"][name]["score"] * 100) for name in CATEGORIES},
             "failing_audits": failing}
@@ -53,16 +44,14 @@ def scores(url: str) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="a built site (make build)")
     parser.add_argument("--json", type=Path, default=ROOT / "reports/lighthouse.json")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         print(f"{LIGHTHOUSE} not found: npm install --no-save lighthouse@12.8.2", file=sys.stderr)
         return 2
-    server = serve(args.site)
-    results = {f"{language} {name}": scores(f"http://127.0.0.1:{server.server_port}/{prefix}{path}")
-               for language, prefix in PREFIX.items() for name, path in PAGES.items()}
-    server.shutdown()
+    with built_and_served() as (_, base):
+        results = {f"{language} {name}": scores(f"{base}{prefix}{path}")
+                   for language, prefix in PREFIX.items() for name, path in PAGES.items()}
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     print("| page | " + " | ".join(CATEGORIES) + " | failing audits |")

@@ -3,11 +3,11 @@
 For each page type (start, youth page, lesson, catalogue) and language it records every file
 a first visit fetches (fresh browser profile, empty cache) with its raw and gzip size, and the
 bytes a repeat visit fetches: the same browser opens the start page first, then the page
-(warm cache). The built site is served from 127.0.0.1 with the cache times of the generated
+(warm cache). The site is built for and served from 127.0.0.1 with the cache times of the generated
 nginx config: a year for content-hashed assets, five minutes for everything else. The search index
 is left out of the first visit: it loads only when the reader opens search.
 
-    .venv/bin/python scripts/bench_page_weight.py [--site site] [--json reports/page_weight.json]
+    .venv/bin/python scripts/bench_page_weight.py [--json reports/page_weight.json]
 
 Goal (issue 10): first visit <= 60 KB gzip, repeat visit <= 10 KB gzip.
 """
@@ -15,21 +15,18 @@ Goal (issue 10): first visit <= 60 KB gzip, repeat visit <= 10 KB gzip.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import re
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import sync_playwright
 
+from localsite import ROOT, QuietHandler, built_and_served
 from ungsoc.security import ASSET_CACHE, HASHED_ASSET, HTML_CACHE
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 PAGE_TYPES = {"start": "", "youth page": "youth/rights/", "lesson": "school/lesson-7-9/",
               "catalogue": "interventions/"}
@@ -37,22 +34,13 @@ PREFIX = {"sv": "", "da": "da/", "no": "no/"}
 GOAL_FIRST_KB, GOAL_REPEAT_KB = 60, 10
 
 
-class CachingHandler(http.server.SimpleHTTPRequestHandler):
+class CachingHandler(QuietHandler):
     """Sends the Cache-Control of the generated nginx config (the recommended host)."""
-
-    def log_message(self, *args):
-        pass
 
     def end_headers(self):
         hashed = re.search(HASHED_ASSET, urlsplit(self.path).path)
         self.send_header("Cache-Control", ASSET_CACHE if hashed else HTML_CACHE)
         super().end_headers()
-
-
-def serve(site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CachingHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def file_for(site: Path, url: str) -> Path:
@@ -84,11 +72,9 @@ def visit(context, url: str, site: Path) -> list[dict]:
     return files
 
 
-def measure(site: Path) -> dict:
-    server = serve(site)
-    base = f"http://127.0.0.1:{server.server_port}/"
+def measure() -> dict:
     results = {}
-    with sync_playwright() as playwright:
+    with built_and_served(CachingHandler) as (site, base), sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         for language, prefix in PREFIX.items():
@@ -102,7 +88,6 @@ def measure(site: Path) -> dict:
                 context.close()
                 results[f"{language} {page_type}"] = {"first": first, "repeat": repeat}
         browser.close()
-    server.shutdown()
     return results
 
 
@@ -130,13 +115,9 @@ def report(results: dict) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--site", type=Path, default=ROOT / "site", help="a built site (make build)")
     parser.add_argument("--json", type=Path, default=ROOT / "reports/page_weight.json")
     args = parser.parse_args()
-    if not (args.site / "index.html").is_file():
-        print(f"{args.site}: no built site here; run `make build` first", file=sys.stderr)
-        return 2
-    results = measure(args.site)
+    results = measure()
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     print(report(results))

@@ -74,3 +74,9 @@ def test_mkdocs_config_keeps_privacy_and_strictness():
     assert re.search(r"^  font: false$", text, re.M)
     assert "assets_fetch: false" in text
     assert "search.highlight" not in re.sub(r"#.*", "", text) and "search.share" not in re.sub(r"#.*", "", text)
+
+
+def test_every_page_has_a_description_for_search_engines(site):
+    missing = [page.relative_to(site).as_posix() for page in site.rglob("index.html")
+               if not re.search(r'<meta name="description" content="[^"]{20,}">', page.read_text(encoding="utf-8"))]
+    assert missing == []

@@ -146,3 +146,17 @@ def test_every_built_page_is_valid_html(site):
                          for text, where in IGNORED_HTML_ERRORS)]
     assert errors == []
     assert result.returncode in (0, 1)  # 1 means it found errors; every one of them is ignored above
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["", "youth/rights/", "da/school/lesson-7-9/", "no/interventions/", "no/parents/"])
+def test_a_page_view_has_no_failed_request_and_no_console_error(context, site_server, path):
+    page = context.new_page()
+    failed, errors = [], []
+    page.on("response", lambda response: failed.append(f"{response.status} {response.url}")
+            if response.status >= 400 else None)
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto(f"{site_server.url}/{path}")
+    page.wait_for_load_state("networkidle")
+    assert failed == []
+    assert errors == []

@@ -38,6 +38,8 @@ def test_a_query_finds_pages_of_the_readers_language_only(context, site_server, 
     if own == "/":
         assert not [link for link in relative if link.startswith(("/da/", "/no/"))]
     language = {"da/": "da", "": "sv", "no/": "no"}[path]
+    # The search dialog is named in the reader's language.
+    assert page.locator(".md-search").get_attribute("aria-label") == {"da": "Søg", "sv": "Sök", "no": "Søk"}[language]
     fetched = [p for p in search_requests(site_server.requests[before:]) if "search_index" in p]
     assert fetched == [f"/search/search_index.{language}.json"]
 

@@ -150,7 +150,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         site_dir = Path(config.site_dir)
         if self.default_404 is not None:
             (site_dir / "404.html").write_bytes(self.default_404)
-        sitemaps.copy_to_languages(config.site_dir, self.profile.languages, self.profile.default_language)
+        sitemaps.write_page_sitemaps(config.site_dir, config.site_url)
         search.split_index(config.site_dir, self.profile.languages, self.profile.default_language)
         redirect = accessibility.was_redirect(self.profile)
         if redirect:

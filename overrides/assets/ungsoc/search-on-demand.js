@@ -7,6 +7,9 @@
 (() => {
   const script = document.currentScript;
   const languageIndex = new URL(script.dataset.index, location.href).href;
+  // Material's search is a role="dialog" without a name; screen readers announce it by this.
+  const dialog = document.querySelector(".md-search[role=dialog]");
+  if (dialog) dialog.setAttribute("aria-label", script.dataset.label);
   let openSearch;
   const searchOpened = new Promise(resolve => { openSearch = resolve; });
 
