@@ -15,7 +15,8 @@ import urllib.request
 
 import pytest
 
-from conftest import LANGUAGES, ROOT, build, copy_project
+from conftest import LANGUAGES, build, copy_project
+from ungsoc import security
 from test_notfound import assert_404_in_language
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -267,3 +268,17 @@ def test_search_and_quick_exit_work_under_the_csp(nginx_site, page):
     page.click(".ungsoc-exit__button")
     page.wait_for_url(f"{url}/about/")
     assert violations == []
+
+
+def test_quick_script_scan_finds_what_the_html_parser_finds_on_every_page(site):
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        finder = security._InlineFinder(str(page))
+        finder.feed(html)
+        assert security.quick_script_hashes(html) == finder.hashes, page
+
+
+def test_a_page_with_an_inline_handler_is_never_taken_for_a_clean_one():
+    for html in ('<a title="x > y" onclick="go()">', '<p style="color:red">', "<style>p{}</style>",
+                 '<a href="JavaScript:void(0)">', '<div\n  data-x="1"\n  onmouseover="x()">'):
+        assert security.MAYBE_BLOCKED.search(html), html

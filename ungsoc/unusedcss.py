@@ -35,24 +35,29 @@ MATERIAL_CLASS_LITERAL = re.compile(r'(?:classList\.(?:add|remove|toggle)\(|clas
 MATERIAL_CLASS_TEMPLATE = re.compile(r"(md-[\w-]*)\$\{")
 
 
-def known_names(site: Path) -> set[str]:
-    """Every class in the built pages, every word in the site's own scripts, and the classes
-    Material's scripts set."""
-    names: set[str] = set()
-    for page in site.rglob("*.html"):
-        for quoted, bare in CLASS_ATTRIBUTE.findall(page.read_text(encoding="utf-8")):
-            names.update((quoted or bare).split())
+def site_usage(site: Path, stylesheet: Path) -> tuple[set[str], set[str]]:
+    """What the rest of the site uses, each file read once: the classes (every class in the
+    built pages, every word of the site's own scripts, the classes Material's scripts set)
+    and the custom property names (`--name`) it mentions."""
+    classes: set[str] = set()
+    custom_properties: set[str] = set()
     material = site / "assets" / "javascripts"
-    for script in site.rglob("*.js"):
-        text = script.read_text(encoding="utf-8", errors="ignore")
-        if material in script.parents:
+    for path in site.rglob("*"):
+        if path.suffix not in (".html", ".js", ".css") or path == stylesheet:
+            continue
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        custom_properties.update(CUSTOM_PROPERTY_USE.findall(text))
+        if path.suffix == ".html":
+            for quoted, bare in CLASS_ATTRIBUTE.findall(text):
+                classes.update((quoted or bare).split())
+        elif path.suffix == ".js" and material in path.parents:
             for value in MATERIAL_CLASS_LITERAL.findall(text):
-                names.update(value.split())
+                classes.update(value.split())
             prefixes = tuple(MATERIAL_CLASS_TEMPLATE.findall(text))
-            names.update(name for name in MATERIAL_NAME.findall(text) if name.startswith(prefixes))
-        else:
-            names.update(WORD.findall(text))
-    return names
+            classes.update(name for name in MATERIAL_NAME.findall(text) if name.startswith(prefixes))
+        elif path.suffix == ".js":
+            classes.update(WORD.findall(text))
+    return classes, custom_properties
 
 
 def selector_classes(tokens) -> set[str]:
@@ -103,14 +108,14 @@ def declarations(rules):
             yield from declarations(rule.content)  # already parsed into rules by prune_rules
 
 
-def prune_custom_properties(rules, used_elsewhere: str) -> str:
+def prune_custom_properties(rules, used_elsewhere: set[str]) -> str:
     """Serialize the rules without custom property declarations nothing reads any more."""
     while True:
         parsed = list(declarations(rules))
         declared = {d.name for _, ds in parsed for d in ds if d.type == "declaration" and d.name.startswith("--")}
         # Uses anywhere, @keyframes included: the whole stylesheet without the declared names.
-        uses = re.sub(r"--[\w-]+\s*:", "", tinycss2.serialize(rules)) + used_elsewhere
-        unused = declared - set(CUSTOM_PROPERTY_USE.findall(uses))
+        uses = re.sub(r"--[\w-]+\s*:", "", tinycss2.serialize(rules))
+        unused = declared - set(CUSTOM_PROPERTY_USE.findall(uses)) - used_elsewhere
         if not unused:
             return tinycss2.serialize(rules)
         for rule, ds in parsed:
@@ -124,12 +129,9 @@ def prune_site(site: Path) -> tuple[int, int] | None:
     if stylesheet is None:
         return None
     source = stylesheet.read_text(encoding="utf-8")
-    names = known_names(site)
-    rules = prune_rules(tinycss2.parse_stylesheet(source, skip_comments=True, skip_whitespace=True), names)
-    scripts_and_pages = "".join(p.read_text(encoding="utf-8", errors="ignore")
-                                for p in [*site.rglob("*.js"), *site.rglob("*.html"), *site.rglob("*.css")]
-                                if p != stylesheet)
-    css = prune_custom_properties(rules, scripts_and_pages)
+    classes, custom_properties = site_usage(site, stylesheet)
+    rules = prune_rules(tinycss2.parse_stylesheet(source, skip_comments=True, skip_whitespace=True), classes)
+    css = prune_custom_properties(rules, custom_properties)
     digest = hashlib.sha256(css.encode("utf-8")).hexdigest()[:8]
     pruned = stylesheet.with_name(f"main.{digest}.min.css")
     pruned.write_text(css, encoding="utf-8")
