@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from test_safety import LOCAL_STORAGE_ALLOWED
+
 pytestmark = pytest.mark.browser
 
 
@@ -57,3 +59,8 @@ def test_nothing_of_search_is_fetched_before_search_is_opened(context, site_serv
     page.locator(".md-search-result__item").first.wait_for()
     assert any("search_index.da.json" in path for path in search_requests(site_server.requests[before:]))
     assert context.offsite.blocked == []
+    # Searching leaves nothing behind: no cookie, no search terms in the browser's storage.
+    stored = page.evaluate("[...Object.keys(localStorage), ...Object.keys(sessionStorage)]")
+    assert [key for key in stored if not LOCAL_STORAGE_ALLOWED.match(key)] == []
+    assert "barn" not in page.evaluate("JSON.stringify({...localStorage, ...sessionStorage})")
+    assert context.cookies() == []
