@@ -122,12 +122,13 @@ def table_html(records: list[dict], language: str, labels: dict, fallback_order:
     return f"""
 <form class="ungsoc-filters" data-module="ungsoc-catalogue" data-i18n-shown="{shown}" hidden>
 <fieldset><legend>{escape(labels['filters'])}</legend>
-<label>{escape(labels['age_input'])} <input type="number" name="age" min="0" max="25" inputmode="numeric"></label>
+<label>{escape(labels['age_input'])} <input type="number" name="age" min="0" max="25" inputmode="numeric" aria-describedby="ungsoc-age-hint"></label>
 {options('settings', SETTINGS)}
 {options('country', COUNTRIES)}
 {options('prevention_level', LEVELS)}
 {options('phase', PHASES)}
 </fieldset>
+<p id="ungsoc-age-hint">{escape(labels['age_hint'])}</p>
 <p class="ungsoc-filters__count" role="status" aria-live="polite"></p>
 </form>
 
