@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -29,16 +30,35 @@ def test_every_record_has_a_page_in_every_language(site, language):
         assert f'href="{record_id}/"' in index
 
 
+# The columns whose cells hold JSON (lists, numbers, null); every other cell is text as is.
+JSON_COLUMNS = {"outcomes", "target_group.age_min", "target_group.age_max", "settings", "evidence", "sources"}
+
+
+def unflatten(row: dict) -> dict:
+    """A CSV row back into a record: name.sv -> {"name": {"sv": ...}}, empty cells left out."""
+    record: dict = {}
+    for column, cell in row.items():
+        if cell == "":
+            continue
+        *parents, key = column.split(".")
+        node = record
+        for parent in parents:
+            node = node.setdefault(parent, {})
+        node[key] = json.loads(cell) if column in JSON_COLUMNS else cell
+    return record
+
+
 def test_open_data_round_trips_the_records(site):
     assert {r["id"]: r for r in json.loads((site / "interventions.json").read_text(encoding="utf-8"))} == RECORDS
-    rows = {row["id"]: row for row in csv.DictReader(io.StringIO((site / "interventions.csv").read_text(encoding="utf-8")))}
-    assert set(rows) == set(RECORDS)
-    for record_id, record in RECORDS.items():
-        row = rows[record_id]
-        assert row["settings"].split(";") == record["settings"]
-        assert row["name_no"] == record["name"]["no"] and row["country"] == record["country"]
-        assert json.loads(row["evidence"]) == record["evidence"]
-        assert (row["age_min"] or None) == (None if record["target_group"]["age_min"] is None else str(record["target_group"]["age_min"]))
+    raw = (site / "interventions.csv").read_bytes()
+    assert raw.startswith(codecs.BOM_UTF8)
+    header, *rows = csv.reader(io.StringIO(raw.decode("utf-8-sig")))
+    assert header[:4] == ["id", "name.sv", "name.da", "name.no"] and len(set(header)) == len(header)
+    assert {"description.sv", "purpose.no", "outcomes", "delivery.format.da", "staff.sv", "implementation.no",
+            "results.da", "target_group.age_min", "sources"} <= set(header)
+    assert all(len(row) == len(header) for row in rows)
+    from_csv = [unflatten(dict(zip(header, row))) for row in rows]
+    assert len(from_csv) == len(RECORDS) and {r["id"]: r for r in from_csv} == RECORDS
 
 
 BAD = "content/interventions/skolelos.yml"
@@ -83,19 +103,39 @@ def test_record_missing_a_translation_falls_back_with_notice(tmp_path):
     assert '<div lang="sv">' in html and record["description"]["sv"][:40] in html
 
 
+def age_fits(record: dict, age: int) -> bool:
+    """Whether a record shows for an age: its range includes it, or its range is not known."""
+    low, high = record["target_group"]["age_min"], record["target_group"]["age_max"]
+    return (low is None or low <= age) and (high is None or age <= high)
+
+
 @pytest.mark.browser
-def test_filters_narrow_the_table_by_age_and_setting(page, site_url):
+def test_age_filter_keeps_records_of_unknown_age_and_other_filters_stay_strict(page, site_url):
     page.goto(f"{site_url}/no/interventions/")
     rows = page.locator(".ungsoc-catalogue tbody tr")
     assert rows.count() == len(RECORDS)
-    page.locator("input[name=age]").fill("14")
+    age = page.get_by_role("spinbutton", name="Barnets alder")
+    assert age.get_attribute("aria-describedby") == "ungsoc-age-hint"
+    assert page.locator("#ungsoc-age-hint").inner_text() == "Tiltak med ukjent alder vises uansett hvilken alder du oppgir."
+
+    def visible() -> dict[str, str]:
+        """Shown record links -> their age cell."""
+        return dict(page.eval_on_selector_all(
+            ".ungsoc-catalogue tbody tr:not([hidden])",
+            "rows => rows.map(r => [r.querySelector('a').getAttribute('href'), r.cells[2].innerText])"))
+
+    age.fill("17")
+    shown = visible()
+    # 17 is within skolelos (12-18) and beyond the screening (3-16); the records without an age show, marked unknown
+    assert "skolelos/" in shown and "screening-socialfaglige-kompetencer/" not in shown
+    assert set(shown) == {f"{i}/" for i, r in RECORDS.items() if age_fits(r, 17)}
+    unknown = {f"{i}/" for i, r in RECORDS.items() if r["target_group"]["age_min"] is None}
+    assert unknown and all(shown[link] == "Ukjent" for link in unknown)
+    assert page.locator(".ungsoc-filters__count").inner_text() == f"{len(shown)} av {len(RECORDS)} tiltak vises"
+
     page.locator("select[name=settings]").select_option("school")
-    visible = sorted(page.eval_on_selector_all(".ungsoc-catalogue tbody tr:not([hidden]) a",
-                                                "els => els.map(e => e.getAttribute('href'))"))
-    expected = sorted(f"{i}/" for i, r in RECORDS.items()
-                      if "school" in r["settings"] and r["target_group"]["age_min"] is not None
-                      and r["target_group"]["age_min"] <= 14 <= r["target_group"]["age_max"])
-    assert visible == expected and expected
+    expected = {f"{i}/" for i, r in RECORDS.items() if age_fits(r, 17) and "school" in r["settings"]}
+    assert set(visible()) == expected and expected < set(shown)
     assert page.locator(".ungsoc-filters__count").inner_text() == f"{len(expected)} av {len(RECORDS)} tiltak vises"
 
 

@@ -11,6 +11,7 @@ import io
 import json
 from html import escape
 
+from ungsoc import schema
 from ungsoc.translation import with_fallback_notice
 
 FOLDER = "interventions"
@@ -121,12 +122,13 @@ def table_html(records: list[dict], language: str, labels: dict, fallback_order:
     return f"""
 <form class="ungsoc-filters" data-module="ungsoc-catalogue" data-i18n-shown="{shown}" hidden>
 <fieldset><legend>{escape(labels['filters'])}</legend>
-<label>{escape(labels['age_input'])} <input type="number" name="age" min="0" max="25" inputmode="numeric"></label>
+<label>{escape(labels['age_input'])} <input type="number" name="age" min="0" max="25" inputmode="numeric" aria-describedby="ungsoc-age-hint"></label>
 {options('settings', SETTINGS)}
 {options('country', COUNTRIES)}
 {options('prevention_level', LEVELS)}
 {options('phase', PHASES)}
 </fieldset>
+<p id="ungsoc-age-hint">{escape(labels['age_hint'])}</p>
 <p class="ungsoc-filters__count" role="status" aria-live="polite"></p>
 </form>
 
@@ -146,29 +148,56 @@ def table_html(records: list[dict], language: str, labels: dict, fallback_order:
 """
 
 
-CSV_FIELDS = ["id", "country", "owner", "name_sv", "name_da", "name_no", "summary_sv", "summary_da", "summary_no",
-              "age_min", "age_max", "settings", "prevention_level", "phase", "period_start", "period_end",
-              "funder", "funding_amount", "evidence", "source_urls", "reviewed"]
+def csv_columns(record_schema: dict) -> dict[str, bool]:
+    """The CSV columns in schema order, each mapped to whether its cells hold JSON.
+
+    An object opens into a column per key (name.sv, target_group.age_min); a field that is either
+    "unknown" or an object has both (purpose holds "unknown", purpose.sv the text). Lists, numbers
+    and null are not text, so their columns hold JSON (settings, evidence, target_group.age_min).
+    An empty cell means the record does not have that field.
+    """
+    columns: dict[str, bool] = {}
+
+    def walk(node: dict, path: str) -> None:
+        if "$ref" in node:
+            node = record_schema["$defs"][node["$ref"].rsplit("/", 1)[1]]
+        if "oneOf" in node:
+            for alternative in node["oneOf"]:
+                walk(alternative, path)
+        elif node.get("type") == "object":
+            children = node.get("properties")
+            if children is None:
+                # a text per language: the keys are listed in propertyNames, the value in one pattern
+                [value] = node["patternProperties"].values()
+                children = dict.fromkeys(node["propertyNames"]["enum"], value)
+            for key, child in children.items():
+                walk(child, f"{path}.{key}" if path else key)
+        else:
+            text = (node.get("type") == "string" or isinstance(node.get("const"), str)
+                    or ("enum" in node and all(isinstance(v, str) for v in node["enum"])))
+            columns[path] = columns.get(path, False) or not text
+
+    walk(record_schema, "")
+    return columns
+
+
+def flatten(value, path: str = "") -> dict:
+    """Field path -> value, opening objects (not lists) into their keys."""
+    if not isinstance(value, dict):
+        return {path: value}
+    return {column: cell for key, item in value.items()
+            for column, cell in flatten(item, f"{path}.{key}" if path else key).items()}
 
 
 def open_data(records: list[dict]) -> tuple[str, str]:
-    """interventions.json (the records as validated) and a flat interventions.csv."""
+    """interventions.json (the records as validated) and interventions.csv, a row per record
+    with every field (see csv_columns), so either file gives back the records."""
     as_json = json.dumps(records, ensure_ascii=False, indent=2)
+    columns = csv_columns(schema.load_schema(schema.SCHEMA_DIR / "intervention.schema.json"))
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
-    for r in records:
-        period = {} if r["period"] == "unknown" else r["period"]
-        funding = {} if r["funding"] == "unknown" else r["funding"]
-        row = {"id": r["id"], "country": r["country"], "owner": r["owner"],
-               "age_min": r["target_group"]["age_min"], "age_max": r["target_group"]["age_max"],
-               "settings": ";".join(r["settings"]), "prevention_level": r["prevention_level"], "phase": r["phase"],
-               "period_start": period.get("start", ""), "period_end": period.get("end", ""),
-               "funder": funding.get("funder", ""), "funding_amount": funding.get("amount", ""),
-               "evidence": json.dumps(r["evidence"], ensure_ascii=False),
-               "source_urls": " ".join(s["url"] for s in r["sources"] if s.get("url")), "reviewed": r["reviewed"]}
-        for field in ("name", "summary"):
-            for language in ("sv", "da", "no"):
-                row[f"{field}_{language}"] = r[field].get(language, "")
-        writer.writerow(row)
+    for record in records:
+        writer.writerow({column: json.dumps(value, ensure_ascii=False) if columns[column] else value
+                         for column, value in flatten(record).items()})
     return as_json, out.getvalue()

@@ -11,7 +11,10 @@
     var d = row.dataset;
     if (filters.age !== "") {
       var age = Number(filters.age);
-      if (d.ageMin === "" || d.ageMax === "" || age < Number(d.ageMin) || age > Number(d.ageMax)) return false;
+      // An unknown bound excludes no age: a record whose age range is not known stays in view
+      // (its age cell says so) instead of vanishing for every age typed.
+      if (d.ageMin !== "" && age < Number(d.ageMin)) return false;
+      if (d.ageMax !== "" && age > Number(d.ageMax)) return false;
     }
     if (filters.settings && d.settings.split(" ").indexOf(filters.settings) < 0) return false;
     if (filters.country && d.country !== filters.country) return false;
