@@ -22,6 +22,9 @@ from ungsoc.readability import lix
     # code, tables, link targets and HTML are not prose: 4 words, 1 sentence, 0 long = 4.0
     ("Les [mer her](https://lovdata.no/dokument/NL/lov/2021-06-18-97) nå.\n\n```\nkode som ikke teller\n```\n\n"
      "| Tall | Antall |\n| --- | --- |\n| 1 | 2 |\n", 4.0),
+    # a table of prose is read cell by cell (Hva; Utredningen tar fire måneder): 5 words,
+    # 2 sentences, 2 long (utredningen, måneder): 2.5 + 40 = 42.5
+    ("| Hva |\n| --- |\n| Utredningen tar fire måneder |\n", 42.5),
 ])
 def test_lix_of_known_texts(text, expected):
     assert lix(text).value == expected

@@ -3,8 +3,8 @@
 LIX = words / sentences + 100 * long words / words, where a long word has more than six
 letters. The same formula holds for Swedish, Danish and Norwegian. No maintained package
 computes LIX on Markdown prose (textstat's lix works on plain text and splits sentences on
-'.' only), so this module strips Markdown itself and treats every heading, list item and
-table-free paragraph end as a sentence end, as a reader does.
+'.' only), so this module strips Markdown itself and treats every heading, list item, table cell and
+paragraph end as a sentence end, as a reader does.
 """
 
 from __future__ import annotations
@@ -39,16 +39,15 @@ class Lix:
 
 
 def prose_sentences(markdown: str) -> list[str]:
-    """The sentences a reader reads: code, tables, HTML tags, URLs and front matter removed."""
+    """The sentences a reader reads: code, tables of numbers, HTML tags, URLs and front
+    matter removed."""
     text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
     for pattern, replacement in ((_FENCE, ""), (_REFDEF, ""), (_ABBR, ""), (_CODE, ""),
                                  (_PLACEHOLDER, "0"), (_LINK, r"\1"), (_HTML, " "), (_ATTRS, "")):
         text = pattern.sub(replacement, text)
     blocks, current = [], []
-    for line in text.splitlines():
+    for line in _tables_to_cells(text).splitlines():
         stripped = line.strip()
-        if stripped.startswith("|"):  # table rows: numbers and labels, not prose
-            stripped = ""
         if not stripped or _BLOCK_START.match(line) or set(stripped) <= set("-=*_ "):
             if current:
                 blocks.append(" ".join(current))
@@ -65,6 +64,24 @@ def prose_sentences(markdown: str) -> list[str]:
             if WORD.search(part):
                 sentences.append(part.strip())
     return sentences
+
+
+_TABLE = re.compile(r"(?:^[ \t]*\|.*\n?)+", re.M)
+_TABLE_RULE = re.compile(r"^[\s|:-]+$")
+_NUMBER_CELL = re.compile(r"^[\W\d_]*\d[\W\d_]*$")
+
+
+def _tables_to_cells(text: str) -> str:
+    """A table of prose becomes one block per cell (a reader reads each cell on its own); a
+    table of numbers (most body cells are numbers) is left out, as code is."""
+    def cells(table: str) -> str:
+        rows = [[cell.strip() for cell in row.strip().strip("|").split("|")]
+                for row in table.splitlines() if row.strip() and not _TABLE_RULE.match(row)]
+        body = [cell for row in rows[1:] for cell in row if cell]
+        if body and sum(bool(_NUMBER_CELL.match(cell)) for cell in body) * 2 >= len(body):
+            return "\n"
+        return "\n" + "".join(f"\n{cell}\n" for row in rows for cell in row if cell) + "\n"
+    return _TABLE.sub(lambda match: cells(match.group(0)), text)
 
 
 def lix(markdown: str, longest: int = 3) -> Lix:
