@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from ungsoc.security import HOST_CONFIGS
 
 
 def built_site(folder):
@@ -17,7 +18,9 @@ def built_site(folder):
     (folder / "_deploy/nginx").mkdir(parents=True)
     (folder / "_deploy/nginx/ungsoc.conf").write_text("server {}\n")
     (folder / "_deploy/csp.txt").write_text("default-src 'none'\n")
-    (folder / "_headers").write_text("/*\n")
+    for name in HOST_CONFIGS:
+        if not (folder / name).exists():
+            (folder / name).write_text("/*\n")
     (folder / "index.html").write_text("<h1>Start</h1>\n")
 
 

@@ -282,3 +282,10 @@ def test_a_page_with_an_inline_handler_is_never_taken_for_a_clean_one():
     for html in ('<a title="x > y" onclick="go()">', '<p style="color:red">', "<style>p{}</style>",
                  '<a href="JavaScript:void(0)">', '<div\n  data-x="1"\n  onmouseover="x()">'):
         assert security.MAYBE_BLOCKED.search(html), html
+
+
+def test_netlify_redirects_send_each_language_its_own_404(site):
+    rules = [line.split() for line in (site / "_redirects").read_text().splitlines() if not line.startswith("#")]
+    assert rules == [["/da/*", "/da/404.html", "404"], ["/no/*", "/no/404.html", "404"]]
+    for _, target, _ in rules:
+        assert (site / target.lstrip("/")).is_file()
