@@ -32,10 +32,18 @@ def load_terms(content_dir: Path, language: str) -> tuple[list[dict], list[Probl
     return ([] if problems else doc.data["terms"]), problems
 
 
+def spellings(term: dict) -> list[str]:
+    """The term, its other forms, and each with a capital first letter (a sentence may start
+    with it): `abbr` matches whole words exactly as written."""
+    forms = [term["term"], *term.get("forms", [])]
+    return list(dict.fromkeys(form for base in forms for form in (base, base[:1].upper() + base[1:])))
+
+
 def abbreviations(terms: list[dict]) -> str:
-    """Markdown abbreviation definitions, longest term first so compounds win."""
-    ordered = sorted(terms, key=lambda t: len(t["term"]), reverse=True)
-    return "\n\n" + "\n".join(f"*[{t['term']}]: {t['definition']}" for t in ordered) + "\n"
+    """Markdown abbreviation definitions, longest spelling first so compounds win."""
+    definitions = {spelling: t["definition"] for t in terms for spelling in spellings(t)}
+    ordered = sorted(definitions, key=len, reverse=True)
+    return "\n\n" + "\n".join(f"*[{spelling}]: {definitions[spelling]}" for spelling in ordered) + "\n"
 
 
 def page_markdown(terms: list[dict], language: str) -> str:
