@@ -80,3 +80,24 @@ def test_every_page_has_a_description_for_search_engines(site):
     missing = [page.relative_to(site).as_posix() for page in site.rglob("index.html")
                if not re.search(r'<meta name="description" content="[^"]{20,}">', page.read_text(encoding="utf-8"))]
     assert missing == []
+
+
+SECTION_LABELS = {
+    "sv": ["För dig som är ung", "För föräldrar", "För skolan", "Insatser", "För kommuner", "Om webbplatsen"],
+    "da": ["Til dig, der er ung", "Til forældre", "Til skolen", "Indsatser", "For kommuner", "Om siden"],
+    "no": ["For deg som er ung", "For foreldre", "For skolen", "Tiltak", "For kommuner", "Om nettstedet"],
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_navigation_names_sections_in_the_readers_language_young_people_first(site, language):
+    html = read(site, f"{PREFIX[language]}parents/support/index.html")
+    nav = html[html.index("md-nav--primary"):html.index("md-sidebar--secondary")]
+    labels = [re.sub(r"\s+", " ", label).strip() for label in re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*(?:<span[^>]*>)?([^<]*)<', nav)]
+    positions = [labels.index(label) for label in SECTION_LABELS[language]]
+    assert positions == sorted(positions)
+    assert not {"Youth", "Parents", "School", "Interventions", "Municipalities", "About", "Feedback"} & set(labels)
+    # Previous/next links follow the same order: the start page leads to the pages for young people.
+    start = read(site, f"{PREFIX[language]}index.html")
+    assert re.search(r'class="md-footer__link md-footer__link--next"[^>]*aria-label="[^"]*'
+                     + re.escape(SECTION_LABELS[language][0]), start)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from ungsoc import (accessibility, branding, catalogue, content, feedback, frontmatter, generated, glossary, lessons, placeholders,
+from ungsoc import (accessibility, branding, catalogue, content, feedback, frontmatter, generated, glossary, lessons, navorder, placeholders,
                     readability, records, search,
                     security, sitecontext, sitemaps, translation, unusedcss)
 from ungsoc.atomic import AtomicSiteDir
@@ -76,6 +76,11 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
                   if f.src_uri.split("/", 1)[-1].startswith("school/")]
         self.add_page(files, config, lessons.PATH, lessons.index_markdown(school, language))
         return files
+
+    # After i18n (-100), which builds each language's navigation.
+    @event_priority(-200)
+    def on_nav(self, nav, config, files):
+        return navorder.order_sections(nav, self.profile.languages)
 
     def add_page(self, files, config, path: str, markdown: str) -> None:
         profile = self.profile
