@@ -64,3 +64,17 @@ def test_nothing_of_search_is_fetched_before_search_is_opened(context, site_serv
     assert [key for key in stored if not LOCAL_STORAGE_ALLOWED.match(key)] == []
     assert "barn" not in page.evaluate("JSON.stringify({...localStorage, ...sessionStorage})")
     assert context.cookies() == []
+
+
+def test_search_works_on_a_phone(browser, site_server):
+    context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site_server.url}/no/youth/")
+    page.locator("label.md-header__button[for='__search']").tap()
+    search = page.locator("input.md-search__input")
+    search.wait_for(state="visible")
+    search.press_sequentially("bekymringsmelding")
+    page.locator(".md-search-result__item").first.wait_for()
+    links = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+    assert links and all(link.startswith(f"{site_server.url}/no/") for link in links)
+    context.close()
