@@ -20,11 +20,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from localsite import ROOT, built_and_served
+from localsite import PREFIX, ROOT, built_and_served
 
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
 PAGES = {"start": "", "youth page": "youth/rights/"}
-PREFIX = {"sv": "", "da": "da/", "no": "no/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 

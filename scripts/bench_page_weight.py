@@ -24,13 +24,12 @@ from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import sync_playwright
 
-from localsite import ROOT, QuietHandler, built_and_served
+from localsite import PREFIX, ROOT, QuietHandler, built_and_served
 from ungsoc.security import ASSET_CACHE, HASHED_ASSET, HTML_CACHE
 
 CHROMIUM = "/usr/bin/chromium"
 PAGE_TYPES = {"start": "", "youth page": "youth/rights/", "lesson": "school/lesson-7-9/",
               "catalogue": "interventions/"}
-PREFIX = {"sv": "", "da": "da/", "no": "no/"}
 GOAL_FIRST_KB, GOAL_REPEAT_KB = 60, 10
 
 

@@ -18,6 +18,8 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Where each language lives in the built site (sv is the default, at the root).
+PREFIX = {"sv": "", "da": "da/", "no": "no/"}
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -15,6 +15,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("sv", "da", "no")
+# Where each language lives in the built site (sv is the default, at the root).
+PREFIX = {"sv": "", "da": "da/", "no": "no/"}
 CHROMIUM = os.environ.get("UNGSOC_CHROMIUM", "/usr/bin/chromium")
 BROWSER_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGUAGES
+from conftest import LANGUAGES, PREFIX
 
-PREFIX = {"sv": "", "da": "da/", "no": "no/"}
 HEADINGS = {
     "sv": "Socialtjänsten för barn och unga",
     "da": "Kommunens hjælp til børn og unge",

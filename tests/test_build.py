@@ -7,9 +7,8 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, PREFIX, ROOT
 
-PREFIX = {"sv": "", "da": "da/", "no": "no/"}
 HTML_LANG = {"sv": "sv", "da": "da", "no": "nb"}  # Material's UI language for Norwegian is bokmål
 SECTIONS = ("youth", "parents", "school", "interventions", "municipalities")
 

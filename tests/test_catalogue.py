@@ -9,9 +9,8 @@ import json
 import pytest
 import yaml
 
-from conftest import LANGUAGES, ROOT, build, copy_project
+from conftest import LANGUAGES, PREFIX, ROOT, build, copy_project
 
-PREFIX = {"sv": "", "da": "da/", "no": "no/"}
 RECORDS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (ROOT / "content/interventions").glob("*.yml")}
 
 

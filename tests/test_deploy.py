@@ -15,12 +15,11 @@ import urllib.request
 
 import pytest
 
-from conftest import LANGUAGES, build, copy_project
+from conftest import LANGUAGES, PREFIX, build, copy_project
 from ungsoc import security
 from test_notfound import assert_404_in_language
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-PREFIX = {"sv": "", "da": "da/", "no": "no/"}
 HTML_LANG = {"sv": "sv", "da": "da", "no": "nb"}
 
 

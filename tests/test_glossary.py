@@ -6,10 +6,8 @@ import re
 
 import yaml
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, PREFIX, ROOT
 from ungsoc.glossary import abbreviations, spellings
-
-PREFIX = {"sv": "", "da": "da/", "no": "no/"}
 
 
 def test_a_term_is_explained_in_its_other_forms_and_at_the_start_of_a_sentence():

@@ -8,10 +8,8 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from conftest import LANGUAGES, ROOT, build, copy_project
+from conftest import LANGUAGES, PREFIX, ROOT, build, copy_project
 from test_profile import use_profile
-
-PREFIX = {"sv": "", "da": "da/", "no": "no/"}
 
 
 def ui(language: str) -> dict:

@@ -6,10 +6,9 @@ import re
 
 import pytest
 
-from conftest import BROWSER_ARGS, CHROMIUM, LANGUAGES
+from conftest import BROWSER_ARGS, CHROMIUM, LANGUAGES, PREFIX
 
 pytestmark = pytest.mark.browser
-PREFIX = {"sv": "", "da": "da/", "no": "no/"}
 EXIT_LABEL = {"sv": "Lämna sidan snabbt", "da": "Forlad siden hurtigt", "no": "Forlat siden raskt"}
 # What Material may keep in localStorage: nothing about the reader (no search terms).
 LOCAL_STORAGE_ALLOWED = re.compile(r"^/(\S*/)?\.__(tabs|palette|consent|announce|expand)$")

@@ -8,10 +8,9 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, PREFIX, ROOT
 from ungsoc.frontmatter import split
 
-PREFIX = {"sv": "", "da": "da/", "no": "no/"}
 WORKSHEET = {"sv": "Arbetsblad", "da": "Arbejdsark", "no": "Arbeidsark"}
 CHROME = {"sv": ["Lämna sidan snabbt", "Hjälp nu", "Sök"], "da": ["Forlad siden hurtigt", "Hjælp nu", "Søg"],
           "no": ["Forlat siden raskt", "Hjelp nå", "Søk"]}

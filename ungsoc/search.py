@@ -13,9 +13,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-# lunr's language codes; Norwegian bokmål is "no" there too.
-LUNR_LANGUAGE = {"sv": "sv", "da": "da", "no": "no"}
-
 
 def split_index(site_dir: str, languages: list[str], default: str) -> None:
     combined = Path(site_dir) / "search" / "search_index.json"
@@ -27,7 +24,8 @@ def split_index(site_dir: str, languages: list[str], default: str) -> None:
         folder = doc["location"].split("/", 1)[0]
         docs_by_language[folder if folder in docs_by_language else default].append(doc)
     for language, docs in docs_by_language.items():
-        config = {**index["config"], "lang": [LUNR_LANGUAGE[language]]}
+        # The site's language codes are lunr's too (bokmål is "no" in lunr as well).
+        config = {**index["config"], "lang": [language]}
         target = combined.with_name(f"search_index.{language}.json")
         target.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
                           encoding="utf-8")
