@@ -33,7 +33,9 @@ SITE_URL_OVERRIDE = "UNGSOC_SITE_URL"
 def apply_site(config: MkDocsConfig, profile: Profile, serving: bool) -> None:
     config.site_name = profile.name(profile.default_language)
     if not serving:  # `mkdocs serve` sets site_url to its own address: keep that.
-        config.site_url = os.environ.get(SITE_URL_OVERRIDE) or profile.data["site_url"]
+        site_url = os.environ.get(SITE_URL_OVERRIDE) or profile.data["site_url"]
+        # Without the slash, links resolved against it (the 404 page's) drop its last folder.
+        config.site_url = site_url if site_url.endswith("/") else site_url + "/"
     config.theme["logo"] = f"{BRAND_DIR}/logo.{profile.data['logo'].rsplit('.', 1)[1]}"
     favicon = profile.data.get("favicon") or profile.data["logo"]
     config.theme["favicon"] = f"{BRAND_DIR}/favicon.{favicon.rsplit('.', 1)[1]}"

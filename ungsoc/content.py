@@ -1,39 +1,169 @@
-"""Checks over all content without building: `ungsoc check`."""
+"""Every content validation, in one place: `ungsoc check` runs it, and so does the build.
+
+The build loads the project through `load_project` in `on_config` (again only when a file
+changed, so `mkdocs serve` stays fast) and fails with the same problems `ungsoc check`
+prints; check never renders the theme. Each problem names the source file and line.
+"""
 
 from __future__ import annotations
 
+import datetime
+import os
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ungsoc import frontmatter, schema
+from ungsoc import feedback, frontmatter, glossary, placeholders, readability, records, schema
 from ungsoc.errors import Problem
-from ungsoc.profile import load_profile
-from ungsoc.records import load_records
-from ungsoc.yamlsource import load
+from ungsoc.profile import LANGUAGES, Profile, load_profile
+from ungsoc.yamlsource import load, read_text, text_problems
+
+# Data files under content/ and the schema each must follow (the glossary, records,
+# questionnaire and national files have loaders of their own with further rules).
+DATA_FILES = {"ui/*.yml": "ui.schema.json", "national/*.yml": "national.schema.json"}
+
+# Markup in a page that a strict Content-Security-Policy would have to trust or block.
+# Fenced and inline code are left out (a page may show markup as an example).
+CONTENT_MARKUP = [
+    (re.compile(r"<script\b", re.I), "<script>", "a script in page content; the site's policy trusts only its own "
+                                                  "template scripts: remove it (ask a developer for a template change)"),
+    (re.compile(r"<[a-z][^<>]*?\s(on[a-z]+)\s*=", re.I), None, "an inline event handler in page content is never "
+                                                                "allowed: remove the attribute"),
+    (re.compile(r"javascript:", re.I), "javascript:", "a javascript: URL in page content is never allowed: link to a page"),
+    (re.compile(r"<style\b", re.I), "<style>", "a style element in page content; put styles in overrides/assets"),
+    (re.compile(r"<[a-z][^<>]*?\s(style)\s*=", re.I), None, "an inline style attribute; a strict CSP blocks it: "
+                                                             "use a class from the site's stylesheet"),
+    (re.compile(r"""(?:<(?:img|iframe|video|audio|source|script|link|embed|object)\b[^<>]*?\s(?:src|href|data)\s*=\s*["']?"""
+                r"""|!\[[^\]]*\]\()\s*(?:https?:)?//""", re.I), "external asset",
+     "loads a file from another site, which the site never does: save the file under docs/ and link to it"),
+]
+FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
+INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
-def check_pages(root: Path) -> list[Problem]:
-    problems = []
-    for page in sorted((root / "docs").rglob("*.md")):
-        display = page.relative_to(root).as_posix()
-        problems += frontmatter.check(page.read_text(encoding="utf-8"), display)
+def mask_code(markdown: str) -> str:
+    """The Markdown with fenced and inline code blanked out, lines kept where they were."""
+    out, fence = [], None
+    for line in markdown.split("\n"):
+        match = FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(2)[0] * len(match.group(2))
+            out.append("")
+        elif fence is not None:
+            if line.strip().startswith(fence):
+                fence = None
+            out.append("")
+        else:
+            out.append(INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
+    return "\n".join(out)
+
+
+def markup_problems(body: str, file: str, first_line: int) -> list[Problem]:
+    masked, problems = mask_code(body), []
+    for pattern, label, message in CONTENT_MARKUP:
+        for match in pattern.finditer(masked):
+            line = first_line + masked.count("\n", 0, match.start())
+            problems.append(Problem(file, line, label or f"{match.group(1)}=", message))
     return problems
 
 
-# Data files under content/ and the schema each must follow.
-DATA_FILES = {"glossary/*.yml": "glossary.schema.json", "ui/*.yml": "ui.schema.json",
-              "national/*.yml": "national.schema.json", "feedback.yml": "feedback.schema.json"}
+def check_page(path: Path, display: str, language: str | None, profile: Profile | None, limits,
+               today: datetime.date | None = None) -> list[Problem]:
+    """Everything that can be wrong with one page's source."""
+    source, problems = read_text(path, display)
+    if source is None:
+        return problems
+    problems = text_problems(source, display)
+    if problems:
+        return problems
+    front = frontmatter.read(source, display, today)
+    problems = list(front.problems)
+    body = "\n".join(source.split("\n")[front.body_start:])
+    first_line = front.body_start + 1
+    problems += placeholders.check(body, display, first_line)
+    problems += markup_problems(body, display, first_line)
+    known = placeholders.values(profile, language) if profile and language in profile.languages else {}
+    filled = placeholders.fill(body, known)[0]
+    problems += readability.check(filled, front.meta.get("audience"), limits, display)
+    return problems
 
 
-def check_data_files(root: Path) -> list[Problem]:
+def check_data_files(root: Path, content_dir: Path) -> list[Problem]:
     problems = []
     for pattern, schema_name in DATA_FILES.items():
-        for path in sorted((root / "content").glob(pattern)):
-            doc, found = load(path, path.relative_to(root).as_posix())
+        for path in sorted(content_dir.glob(pattern)):
+            doc, found = load(path, display_path(path, root))
             problems += found if doc is None else schema.validate(doc, schema.SCHEMA_DIR / schema_name)
     return problems
 
 
+def display_path(path: Path, root: Path) -> str:
+    path = path.resolve()
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
+@dataclass
+class Project:
+    """What the build needs from content/ and docs/, and every problem found in them."""
+    profile: Profile | None = None
+    terms: dict[str, list[dict]] = field(default_factory=dict)
+    records: list[dict] = field(default_factory=list)
+    questionnaire: dict | None = None
+    problems: list[Problem] = field(default_factory=list)
+    signature: tuple = ()
+
+
+def signature(*folders_and_files: Path) -> tuple:
+    """What changed since the last load: path, size and time of every file (cheap: no reading)."""
+    entries = []
+    for item in folders_and_files:
+        if item.is_file():
+            stat = item.stat()
+            entries.append((str(item), stat.st_size, stat.st_mtime_ns))
+        elif item.is_dir():
+            for folder, _, names in os.walk(item):
+                for name in names:
+                    try:
+                        stat = os.stat(os.path.join(folder, name))
+                    except OSError:
+                        continue
+                    entries.append((os.path.join(folder, name), stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(entries))
+
+
+def load_project(root: Path, profile_path: Path, content_dir: Path, docs_dir: Path, limits,
+                 previous: Project | None = None, today: datetime.date | None = None) -> Project:
+    """Load and check everything; reuse `previous` when no file has changed since."""
+    root = root.resolve()
+    sig = signature(profile_path, content_dir, docs_dir)
+    if previous is not None and previous.signature == sig:
+        return previous
+    project = Project(signature=sig)
+    project.profile, problems = load_profile(profile_path, root, content_dir)
+    languages = project.profile.languages if project.profile else list(LANGUAGES)
+    for language in languages:
+        project.terms[language], found = glossary.load_terms(content_dir, language)
+        problems += found
+    project.questionnaire, found = feedback.load_questionnaire(content_dir)
+    problems += found
+    project.records, found = records.load_records(content_dir)
+    problems += found + check_data_files(root, content_dir)
+    for page in sorted(docs_dir.rglob("*.md")):
+        relative = page.relative_to(docs_dir).parts
+        language = relative[0] if relative[0] in LANGUAGES else None
+        problems += check_page(page, display_path(page, root), language, project.profile, limits, today)
+    # One message per problem, in file order (a file may be reached twice, e.g. national data).
+    unique = {str(p): p for p in problems}
+    project.problems = sorted(unique.values(), key=lambda p: (p.file, p.line or 0))
+    return project
+
+
 def check_all(root: Path) -> list[Problem]:
-    _, problems = load_profile(root / "content" / "municipality.yml", root, root / "content")
-    _, record_problems = load_records(root / "content")
-    return problems + check_pages(root) + check_data_files(root) + record_problems
+    """`ungsoc check`: the problems the build would report, with the build's settings."""
+    from ungsoc.config import from_mkdocs_yml
+
+    root = root.resolve()
+    config = from_mkdocs_yml(root / "mkdocs.yml")
+    docs_dir = root / "docs"
+    project = load_project(root, root / config.profile, root / config.content_dir, docs_dir, config.lix_limits)
+    return project.problems

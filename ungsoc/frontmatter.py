@@ -1,12 +1,18 @@
-"""Page front matter, validated against content/page.schema.json with file:line messages."""
+"""Page front matter: the one reader for it (check, build, report, lesson index).
+
+Validated against content/page.schema.json with file:line messages, plus what a schema
+cannot say (a `reviewed` date in the future).
+"""
 
 from __future__ import annotations
 
+import datetime
 import re
+from dataclasses import dataclass, field
 
 from ungsoc import schema
 from ungsoc.errors import Problem
-from ungsoc.yamlsource import parse
+from ungsoc.yamlsource import iso_dates, parse
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
 
@@ -19,15 +25,43 @@ def split(source: str) -> tuple[str | None, int]:
     return match.group(1) or "", source.count("\n", 0, match.end())
 
 
-def check(source: str, file: str) -> list[Problem]:
-    text, _ = split(source)
+@dataclass
+class FrontMatter:
+    meta: dict                 # {} when missing or broken (problems say why)
+    body_start: int            # lines before the Markdown body
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read(source: str, file: str, today: datetime.date | None = None) -> FrontMatter:
+    text, body_start = split(source)
     if text is None:
-        return [Problem(file, 1, "", "no front matter; start the page with a --- block holding at least audience: and reviewed:")]
+        return FrontMatter({}, 0, [Problem(file, 1, "", "no front matter; start the page with a --- block "
+                                                         "holding at least audience: and reviewed:")])
     doc, problems = parse(text, file, line_offset=1)
     if doc is None:
-        return problems
+        return FrontMatter({}, body_start, problems)
     if not isinstance(doc.data, dict):
-        return [Problem(file, 2, "", "front matter must be a mapping such as `audience: youth`")]
+        return FrontMatter({}, body_start, [Problem(file, 2, "", "front matter must be a mapping such as `audience: youth`")])
     # PyYAML turns an unquoted date into a date object; the schema wants the ISO text.
-    doc.data = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in doc.data.items()}
-    return schema.validate(doc, schema.SCHEMA_DIR / "page.schema.json")
+    doc.data = iso_dates(doc.data)
+    problems = schema.validate(doc, schema.SCHEMA_DIR / "page.schema.json")
+    reviewed = doc.data.get("reviewed")
+    if isinstance(reviewed, str) and not any(p.field == "reviewed" for p in problems):
+        try:
+            day = datetime.date.fromisoformat(reviewed)
+        except ValueError:
+            problems.append(doc.problem(("reviewed",), f"'{reviewed}' is not a valid date; expected YYYY-MM-DD"))
+        else:
+            if day > (today or datetime.date.today()):
+                problems.append(doc.problem(("reviewed",), f"{reviewed} is in the future; "
+                                                           "write the date the page was actually checked"))
+    return FrontMatter(doc.data, body_start, problems)
+
+
+def check(source: str, file: str) -> list[Problem]:
+    return read(source, file).problems
+
+
+def meta(source: str) -> dict:
+    """The front matter of a page as data ({} when it is missing or broken)."""
+    return read(source, "").meta

@@ -29,7 +29,25 @@ def load_terms(content_dir: Path, language: str) -> tuple[list[dict], list[Probl
     if doc is None:
         return [], problems
     problems = schema.validate(doc, schema.SCHEMA_DIR / "glossary.schema.json")
+    if not problems:
+        problems = duplicate_problems(doc)
     return ([] if problems else doc.data["terms"]), problems
+
+
+def duplicate_problems(doc) -> list[Problem]:
+    """A spelling explained twice (also in another case, or as another term's form) would get
+    whichever definition comes last: one explanation per spelling."""
+    first: dict[str, int] = {}
+    problems = []
+    for index, term in enumerate(doc.data["terms"]):
+        for key, spelling in [("term", term["term"]), *(("forms", form) for form in term.get("forms", []))]:
+            folded = spelling.casefold()
+            if folded in first:
+                problems.append(doc.problem(("terms", index, key), f"'{spelling}' is already explained "
+                                            f"(line {first[folded]}); keep one entry per term, whatever its case"))
+            else:
+                first[folded] = doc.line(("terms", index, key))
+    return problems
 
 
 def spellings(term: dict) -> list[str]:

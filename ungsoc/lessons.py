@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-import yaml
-
+from ungsoc import frontmatter
 from ungsoc.frontmatter import split
 from ungsoc.mdtext import after_first_heading
 
@@ -25,12 +24,7 @@ TEXT = {
 
 
 def lesson_meta(source: str) -> dict | None:
-    text, _ = split(source)
-    try:
-        meta = yaml.safe_load(text or "") or {}
-    except yaml.YAMLError:
-        return None  # reported by the front-matter check
-    lesson = meta.get("lesson") if isinstance(meta, dict) else None
+    lesson = frontmatter.meta(source).get("lesson")
     return lesson if isinstance(lesson, dict) and lesson.get("grades") in BANDS else None
 
 

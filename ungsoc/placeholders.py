@@ -14,6 +14,11 @@ from ungsoc.errors import Problem
 from ungsoc.profile import Profile
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_.]+)\s*\}\}")
+# Anything that opens like a placeholder: `{{` up to the end of the line or the next `}}`.
+OPENING = re.compile(r"\{\{([^\n]*?)(\}\}|$)", re.M)
+NAMES = ("municipality", "phone.emergency", "phone.child_helpline", "name.child_helpline", "url.child_helpline",
+         "phone.police", "phone.on_call", "name.on_call", "phone.reception", "email", "url.report_concern",
+         "url.quick_exit")
 
 
 def values(profile: Profile, language: str) -> dict[str, str]:
@@ -34,15 +39,22 @@ def values(profile: Profile, language: str) -> dict[str, str]:
     }
 
 
-def fill(markdown: str, known: dict[str, str], file: str, first_line: int) -> tuple[str, list[Problem]]:
-    problems: list[Problem] = []
-
-    def replace(match: re.Match) -> str:
-        name = match.group(1)
-        if name in known:
-            return known[name]
+def check(markdown: str, file: str, first_line: int) -> list[Problem]:
+    """Every placeholder that is unknown, misspelt or not closed with `}}`."""
+    problems = []
+    for match in OPENING.finditer(markdown):
         line = first_line + markdown.count("\n", 0, match.start())
-        problems.append(Problem(file, line, name, f"unknown placeholder; expected one of: {', '.join(sorted(known))}"))
-        return match.group(0)
+        inner, closed = match.group(1).strip(), match.group(2)
+        if not closed:
+            problems.append(Problem(file, line, "{{", f"placeholder '{{{{{match.group(1)[:30]}' is not closed; "
+                                                      "end it with }} on the same line"))
+        elif inner not in NAMES:
+            problems.append(Problem(file, line, inner or "{{ }}",
+                                    f"unknown placeholder; expected one of: {', '.join(sorted(NAMES))}"))
+    return problems
 
-    return PLACEHOLDER.sub(replace, markdown), problems
+
+def fill(markdown: str, known: dict[str, str], file: str = "", first_line: int = 1) -> tuple[str, list[Problem]]:
+    """The Markdown with every known placeholder filled in, and the problems `check` finds."""
+    filled = PLACEHOLDER.sub(lambda m: known.get(m.group(1), m.group(0)), markdown)
+    return filled, check(markdown, file, first_line)

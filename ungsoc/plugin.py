@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import logging
+import sys
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -13,7 +16,25 @@ from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
 from ungsoc.errors import Problem, raise_if_any
 from ungsoc.notfound import start_page_alternates
-from ungsoc.profile import LANGUAGES, Profile, load_profile
+from ungsoc.profile import LANGUAGES, Profile
+
+# Not under "mkdocs": MkDocs' strict mode counts every warning there as a failed build.
+log = logging.getLogger("ungsoc")
+if not log.handlers:
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(logging.Formatter("ERROR   -  [ungsoc] %(message)s"))
+    log.addHandler(_handler)
+    log.propagate = False
+
+
+def problems_box(problems: list[Problem]) -> str:
+    """While serving: every problem at the top of every page, where the editor looks."""
+    from html import escape
+
+    items = "".join(f"<li><code>{escape(str(p))}</code></li>" for p in problems)
+    return (f'<div class="admonition failure" role="alert"><p class="admonition-title">'
+            f'{len(problems)} problem{"s" if len(problems) != 1 else ""} in content (the published build would fail)'
+            f'</p><ul>{items}</ul></div>\n\n')
 
 
 class UngsocPlugin(BasePlugin[UngsocConfig]):
@@ -28,6 +49,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.default_404: bytes | None = None
         self.questionnaire: dict | None = None
         self.records: list[dict] = []
+        self.project: content.Project | None = None
 
     def language(self, config) -> str:
         i18n = config.plugins.get("i18n")
@@ -37,25 +59,52 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.command = command
 
     # Runs before i18n (priority -100), which reads the languages the profile sets.
+    # MkDocs 1.6 keeps this plugin object across `mkdocs serve` rebuilds, each with a fresh
+    # config: the profile is applied to every config; loading and checking happen again
+    # only when a file under content/ or docs/ changed.
     @event_priority(50)
     def on_config(self, config):
-        if self.profile is None:
-            root = Path(config.config_file_path).resolve().parent
-            profile, problems = load_profile(root / self.config.profile, root, root / self.config.content_dir)
-            raise_if_any(problems)
-            self.profile = profile
-            for language in profile.languages:
-                self.terms[language], problems = glossary.load_terms(root / self.config.content_dir, language)
-                self.add_problems(problems)
-            self.questionnaire, problems = feedback.load_questionnaire(root / self.config.content_dir)
-            self.add_problems(problems)
-            self.records, problems = records.load_records(root / self.config.content_dir)
-            self.add_problems(problems + content.check_data_files(root))
-            branding.apply_languages(config, profile)
-            branding.apply_site(config, profile, serving=self.command == "serve")
+        root = Path(config.config_file_path).resolve().parent
+        project = content.load_project(root, root / self.config.profile, Path(self.config.content_dir),
+                                       Path(config.docs_dir), self.config.lix_limits, previous=self.project)
+        if project is not self.project:
+            sitecontext.ui_strings.cache_clear()
+        if project.profile is None and (self.command != "serve" or self.project is None
+                                        or self.project.profile is None):
+            raise_if_any(project.problems)
+        if project.profile is None:  # serving: keep showing the last good profile, with the problems
+            project = dataclasses.replace(self.project, problems=project.problems, signature=project.signature)
+        self.project = project
+        self.profile, self.terms = project.profile, project.terms
+        self.questionnaire, self.records = project.questionnaire, project.records
+        self.fail_or_report(project.problems)
+        branding.apply_languages(config, self.profile)
+        branding.apply_site(config, self.profile, serving=self.command == "serve")
         if self.config.atomic_build and self.command == "build":
             config.site_dir = self.site_dir.redirect(config.site_dir)
         return config
+
+    def fail_or_report(self, problems: list[Problem]) -> None:
+        if self.command == "serve":
+            self.report_to_editor(problems)
+        else:
+            raise_if_any(problems)
+
+    def report_to_editor(self, problems: list[Problem]) -> None:
+        """While serving, problems are printed and shown on every page instead of failing the
+        rebuild: a failed rebuild leaves MkDocs' server waiting, so the editor would see
+        nothing. On a logger of our own: MkDocs' strict mode would count it as a failure."""
+        if problems:
+            log.error("%d problem%s in content:\n%s", len(problems), "s" if len(problems) != 1 else "",
+                      "\n".join(map(str, problems)))
+
+    def on_serve(self, server, *, config, builder):
+        """Content and templates are part of the site: a change there rebuilds it too."""
+        root = Path(config.config_file_path).resolve().parent
+        for folder in {Path(self.config.content_dir), root / self.config.profile, *map(Path, config.theme.dirs[:1])}:
+            if folder.exists():
+                server.watch(str(folder))
+        return server
 
     # After i18n (-100), which only knows files that exist on disk under docs/.
     @event_priority(-200)
@@ -102,10 +151,12 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         language = self.language(config)
         content_language = getattr(page.file, "locale", language)
         file, source = f"docs/{page.file.src_uri}", page.file.content_string
-        _, body_start = frontmatter.split(source)
-        markdown, unknown = placeholders.fill(markdown, placeholders.values(self.profile, language), file, body_start + 1)
-        self.add_problems(frontmatter.check(source, file) + unknown
-                          + readability.check(markdown, page.meta.get("audience"), self.config.lix_limits, file))
+        markdown = placeholders.fill(markdown, placeholders.values(self.profile, language))[0]
+        if page.file.generated_by:  # pages from data; pages under docs/ were checked in on_config
+            self.add_problems(frontmatter.check(source, file)
+                              + readability.check(markdown, page.meta.get("audience"), self.config.lix_limits, file))
+        if self.command == "serve" and self.project.problems:
+            markdown = problems_box(self.project.problems) + markdown
         if isinstance(page.meta.get("lesson"), dict) and lessons.lesson_meta(source):
             markdown = lessons.with_facts(markdown, page.meta["lesson"], language)
         if content_language != language:
@@ -121,7 +172,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
 
     def on_env(self, env, config, files):
         problems, self.problems = list(self.problems.values()), {}
-        raise_if_any(problems)
+        self.fail_or_report(problems)
         env.filters["ungsoc_absolute"] = sitecontext.absolute
         env.globals["ungsoc"] = sitecontext.build(self.profile, self.language(config), Path(self.config.content_dir))
         return env
@@ -168,7 +219,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         if self.config.prune_css:
             unusedcss.prune_site(site_dir)
         endpoint = (self.profile.data.get("feedback") or {}).get("endpoint")
-        raise_if_any(security.write_deploy_files(site_dir, [endpoint] if endpoint else [],
+        self.fail_or_report(security.write_deploy_files(site_dir, [endpoint] if endpoint else [],
                                                  self.profile.languages, self.profile.default_language, config.site_url))
 
     on_post_build = CombinedEvent(_keep_language_404, _finish_site)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 from ungsoc import schema
 from ungsoc.colour import contrast
@@ -76,8 +78,17 @@ def _semantic_problems(doc: YamlDoc, root: Path) -> list[Problem]:
                 problems.append(doc.problem(("name",), f"missing the name in '{lang}'; every enabled language needs one"))
     for key in ("logo", "favicon"):
         value = data.get(key)
-        if isinstance(value, str) and value.endswith((".svg", ".png")) and not (root / value).is_file():
-            problems.append(doc.problem((key,), f"file '{value}' not found; expected a path relative to the repository"))
+        if isinstance(value, str) and value.endswith((".svg", ".png")):
+            if not (root / value).is_file():
+                problems.append(doc.problem((key,), f"file '{value}' not found; expected a path relative to the repository"))
+            else:
+                reason = image_problem(root / value)
+                if reason:
+                    problems.append(doc.problem((key,), f"'{value}' {reason}"))
+    site_url, exit_url = data.get("site_url"), data.get("quick_exit_url")
+    if isinstance(site_url, str) and isinstance(exit_url, str) and same_site(exit_url, site_url):
+        problems.append(doc.problem(("quick_exit_url",), f"'{exit_url}' is on the site itself ({site_url}); the quick exit "
+                                                         "must leave for a neutral site elsewhere, e.g. a weather or news site"))
     colours = data.get("colors") or {}
     checks = {"primary": "white text on it", "accent": "it as text on white"}
     for key, use in checks.items():
@@ -103,6 +114,41 @@ def _semantic_problems(doc: YamlDoc, root: Path) -> list[Problem]:
     return problems
 
 
+MAX_IMAGE_BYTES = 500_000
+
+
+def image_problem(path: Path) -> str | None:
+    """Why a logo or favicon file is not a usable PNG or SVG image (None when it is)."""
+    data = path.read_bytes()[:MAX_IMAGE_BYTES + 1]
+    if len(data) > MAX_IMAGE_BYTES:
+        return f"is larger than the limit of {MAX_IMAGE_BYTES:,} bytes; export a smaller image"
+    if path.suffix == ".png":
+        return None if data.startswith(b"\x89PNG\r\n\x1a\n") else "is not a PNG image; export the logo as PNG or SVG"
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return "is not an SVG image (not UTF-8 text); export the logo as SVG or PNG"
+    if "<!ENTITY" in text or "<!DOCTYPE" in text.upper() and "[" in text.split("<svg", 1)[0]:
+        return "declares XML entities, which are not allowed in an SVG here; export it again without them"
+    try:
+        element = ElementTree.fromstring(text)
+    except ElementTree.ParseError as error:
+        return f"is not a valid SVG image (XML error: {error}); export the logo as SVG or PNG again"
+    if not element.tag.endswith("svg"):
+        return "is not an SVG image (its root element is not <svg>); export the logo as SVG or PNG"
+    if re.search(r"<script|\son[a-z]+\s*=|javascript:", text, re.I):
+        return "contains a script; an SVG logo may hold only shapes and text"
+    return None
+
+
+def same_site(url: str, site_url: str) -> bool:
+    """Whether url leads to the site at site_url (or is relative, which is the same)."""
+    target, site = urlsplit(url), urlsplit(site_url)
+    if not target.netloc:
+        return True
+    return target.netloc.lower() == site.netloc.lower() and target.path.startswith(site.path or "/")
+
+
 def validate_doc(doc: YamlDoc, root: Path) -> list[Problem]:
     if doc.data is None:
         return [Problem(doc.file, None, "", "the profile is empty; start from `ungsoc new-municipality` or the README example")]
@@ -112,11 +158,13 @@ def validate_doc(doc: YamlDoc, root: Path) -> list[Problem]:
     return problems + _semantic_problems(doc, root)
 
 
-def load_national(country: str, content_dir: Path) -> dict:
-    doc, problems = load(content_dir / "national" / f"{country}.yml", f"content/national/{country}.yml")
-    if problems:
-        raise ValueError("\n".join(map(str, problems)))
-    return doc.data
+def load_national(country: str, content_dir: Path) -> tuple[dict | None, list[Problem]]:
+    display = f"content/national/{country}.yml"
+    doc, problems = load(content_dir / "national" / f"{country}.yml", display)
+    if doc is None:
+        return None, problems
+    problems = schema.validate(doc, schema.SCHEMA_DIR / "national.schema.json")
+    return (None if problems else doc.data), problems
 
 
 def load_profile(path: Path, root: Path, content_dir: Path) -> tuple[Profile | None, list[Problem]]:
@@ -127,8 +175,15 @@ def load_profile(path: Path, root: Path, content_dir: Path) -> tuple[Profile | N
     problems = validate_doc(doc, root)
     if problems:
         return None, problems
-    countries = {doc.data["country"], *(doc.data.get("language_countries") or {}).values()}
-    return Profile(doc.data, {country: load_national(country, content_dir) for country in countries}, root), []
+    nationals: dict[str, dict] = {}
+    for country in sorted({doc.data["country"], *(doc.data.get("language_countries") or {}).values()}):
+        nationals[country], found = load_national(country, content_dir)
+        problems += found
+    if problems:
+        return None, problems
+    if not doc.data["site_url"].endswith("/"):  # links into the 404 page are built from it
+        doc.data["site_url"] += "/"
+    return Profile(doc.data, nationals, root), []
 
 
 def check_text(text: str, display: str, root: Path) -> list[Problem]:

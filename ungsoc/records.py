@@ -23,6 +23,11 @@ def load_records(content_dir: Path) -> tuple[list[dict], list[Problem]]:
         found = schema.validate(doc, schema.SCHEMA_DIR / "intervention.schema.json")
         if not found and doc.data["id"] != path.stem:
             found.append(doc.problem(("id",), f"'{doc.data['id']}' differs from the file name; expected '{path.stem}'"))
+        if not found:
+            group = doc.data["target_group"]
+            if group["age_min"] is not None and group["age_max"] is not None and group["age_min"] > group["age_max"]:
+                found.append(doc.problem(("target_group", "age_min"),
+                                         f"{group['age_min']} is greater than age_max {group['age_max']}; swap them"))
         problems += found
         if not found:
             records.append(doc.data)

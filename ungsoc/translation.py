@@ -12,11 +12,11 @@ import hashlib
 from pathlib import Path
 from typing import Callable
 
-import yaml
-
+from ungsoc import frontmatter
 from ungsoc.frontmatter import split
 from ungsoc.mdtext import split_after_heading
 from ungsoc.readability import lix
+from ungsoc.yamlsource import read_text
 
 STALE_AFTER_DAYS = 365
 
@@ -35,13 +35,11 @@ def body_hash(source: str) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()[:12]
 
 
-def _meta(source: str) -> dict:
-    text, _ = split(source)
+def _reviewed(meta: dict) -> datetime.date | None:
     try:
-        meta = yaml.safe_load(text or "") or {}
-    except yaml.YAMLError:
-        return {}
-    return meta if isinstance(meta, dict) else {}
+        return datetime.date.fromisoformat(meta.get("reviewed"))
+    except (TypeError, ValueError):
+        return None  # `ungsoc check` reports it
 
 
 def status(docs_dir: Path, languages: list[str], default: str, today: datetime.date | None = None,
@@ -52,16 +50,18 @@ def status(docs_dir: Path, languages: list[str], default: str, today: datetime.d
     its placeholders filled); without it LIX is taken on the source as it is.
     """
     today = today or datetime.date.today()
-    pages = {lang: {p.relative_to(docs_dir / lang).as_posix(): p.read_text(encoding="utf-8")
-                    for p in sorted((docs_dir / lang).rglob("*.md"))} for lang in languages}
+    pages = {lang: {} for lang in languages}
+    for lang in languages:
+        for p in sorted((docs_dir / lang).rglob("*.md")):
+            text, _ = read_text(p, "")
+            if text is not None:  # an unreadable page is `ungsoc check`'s to report
+                pages[lang][p.relative_to(docs_dir / lang).as_posix()] = text
     report = {}
     for lang in languages:
         entries = []
         for path, source in pages[lang].items():
-            meta = _meta(source)
-            reviewed = meta.get("reviewed")
-            if isinstance(reviewed, str):
-                reviewed = datetime.date.fromisoformat(reviewed)
+            meta = frontmatter.meta(source)
+            reviewed = _reviewed(meta)
             entry = {"page": f"{lang}/{path}", "audience": meta.get("audience"), "lix": lix(prepare(lang, source) if prepare else source).value,
                      "hash": body_hash(source), "reviewed": reviewed.isoformat() if reviewed else None,
                      "stale_review": bool(reviewed and (today - reviewed).days > STALE_AFTER_DAYS)}
