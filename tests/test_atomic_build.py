@@ -32,3 +32,32 @@ def test_broken_link_fails_build_and_keeps_previous_site(tmp_path):
     assert tree_digest(site) == before
     leftovers = [p.name for p in project.iterdir() if p.name.startswith(".site-")]
     assert leftovers == []
+
+
+def test_build_removes_what_a_killed_build_left_behind(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    project = copy_project(tmp_path / "project")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    killed = subprocess.Popen([sys.executable, "-m", "mkdocs", "build"], cwd=project, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not any(p.name.startswith(".site-building-") for p in project.iterdir()):
+        assert killed.poll() is None and time.monotonic() < deadline, "the build never made its staging folder"
+        try:  # waits on the build itself, not a timer: returns at once if it ends
+            killed.wait(timeout=0.05)
+        except subprocess.TimeoutExpired:
+            pass
+    killed.send_signal(signal.SIGKILL)
+    killed.wait()
+    assert any(p.name.startswith(".site-building-") for p in project.iterdir())
+
+    result = build(project)
+
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "index.html").is_file()
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site-")] == []

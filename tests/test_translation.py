@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -19,6 +20,8 @@ def test_page_only_in_swedish_falls_back_with_notice_in_reader_language(tmp_path
     danish = (project / "site/da/youth/only-sv/index.html").read_text(encoding="utf-8")
     assert "Denne side findes ikke på dansk endnu. Du læser originalen." in danish
     assert '<div lang="sv">' in danish and "Den här sidan finns bara på svenska." in danish
+    # The Swedish heading is marked Swedish too, not left in the Danish page's language.
+    assert re.search(r'<h1 [^>]*lang="sv"[^>]*>Bara på svenska', danish)
     norwegian = (project / "site/no/youth/only-sv/index.html").read_text(encoding="utf-8")
     assert "Denne siden finnes ikke på norsk ennå." in norwegian
     swedish = (project / "site/youth/only-sv/index.html").read_text(encoding="utf-8")

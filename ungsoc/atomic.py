@@ -9,8 +9,33 @@ temporary folder and swap it in with two renames once MkDocs reports no error.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
+
+
+STALE = re.compile(r"\.(?P<name>.+)-(?:building|old)-(?:(?P<pid>\d+)-)?[^-]+$")
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale(parent: str, name: str) -> None:
+    """Remove the staging folders of builds that were killed (their process is gone)."""
+    for entry in os.listdir(parent):
+        match = STALE.fullmatch(entry)
+        if not match or match.group("name") != name:
+            continue
+        pid = match.group("pid")
+        if pid is None or not alive(int(pid)):  # without a process id: left by an older version
+            shutil.rmtree(os.path.join(parent, entry), ignore_errors=True)
 
 
 class AtomicSiteDir:
@@ -26,7 +51,9 @@ class AtomicSiteDir:
             parent = os.path.dirname(self.final_dir)
             os.makedirs(parent, exist_ok=True)
             name = os.path.basename(self.final_dir)
-            self.staging_dir = tempfile.mkdtemp(prefix=f".{name}-building-", dir=parent)
+            remove_stale(parent, name)
+            # The builder's process id in the name tells the next build whether it was left behind.
+            self.staging_dir = tempfile.mkdtemp(prefix=f".{name}-building-{os.getpid()}-", dir=parent)
             self.failed = False
         return self.staging_dir
 
@@ -45,7 +72,7 @@ class AtomicSiteDir:
         os.chmod(staging, 0o755)  # mkdtemp makes it 0700; a web server must read it.
         previous = None
         if os.path.exists(final):
-            previous = tempfile.mkdtemp(prefix=f".{os.path.basename(final)}-old-", dir=os.path.dirname(final))
+            previous = tempfile.mkdtemp(prefix=f".{os.path.basename(final)}-old-{os.getpid()}-", dir=os.path.dirname(final))
             os.rename(final, os.path.join(previous, "site"))
         os.rename(staging, final)
         if previous:

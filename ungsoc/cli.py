@@ -20,7 +20,7 @@ def cmd_check(args) -> int:
     for problem in problems:
         print(problem)
     if problems:
-        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.", file=sys.stderr)
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found; nothing was built.")
         return 1
     print("Profile and content are valid.")
     return 0

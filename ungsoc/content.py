@@ -7,6 +7,7 @@ prints; check never renders the theme. Each problem names the source file and li
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 import re
@@ -153,6 +154,8 @@ def load_project(root: Path, profile_path: Path, content_dir: Path, docs_dir: Pa
         language = relative[0] if relative[0] in LANGUAGES else None
         problems += check_page(page, display_path(page, root), language, project.profile, limits, today)
     # One message per problem, in file order (a file may be reached twice, e.g. national data).
+    # A problem with a whole file (empty, too large, unreadable) points at its first line.
+    problems = [p if p.line else dataclasses.replace(p, line=1) for p in problems]
     unique = {str(p): p for p in problems}
     project.problems = sorted(unique.values(), key=lambda p: (p.file, p.line or 0))
     return project
@@ -166,4 +169,21 @@ def check_all(root: Path) -> list[Problem]:
     config = from_mkdocs_yml(root / "mkdocs.yml")
     docs_dir = root / "docs"
     project = load_project(root, root / config.profile, root / config.content_dir, docs_dir, config.lix_limits)
-    return project.problems
+    return sorted(project.problems + link_problems(docs_dir, project.profile),
+                  key=lambda p: (p.file, p.line or 0))
+
+
+def link_problems(docs_dir: Path, profile: Profile | None) -> list[Problem]:
+    """Internal links and anchors (the build has MkDocs' own check for these)."""
+    from ungsoc import accessibility, lessons, links
+
+    pages, starts = {}, {}
+    for path, file in links.read_pages(docs_dir).items():
+        source, _ = read_text(file, "")
+        if source is not None:
+            _, starts[path] = frontmatter.split(source)
+            pages[path] = "\n".join(source.split("\n")[starts[path]:])
+    languages = profile.languages if profile else list(LANGUAGES)
+    default = profile.default_language if profile else LANGUAGES[0]
+    generated = {glossary.PATH, accessibility.PATH, feedback.PATH, lessons.PATH}
+    return links.check(pages, languages, default, generated, starts)

@@ -7,6 +7,7 @@ cannot say (a `reviewed` date in the future).
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -58,10 +59,16 @@ def read(source: str, file: str, today: datetime.date | None = None) -> FrontMat
     return FrontMatter(doc.data, body_start, problems)
 
 
+@functools.lru_cache(maxsize=4096)
+def _read_today(source: str, file: str, today: datetime.date) -> FrontMatter:
+    return read(source, file, today)
+
+
 def check(source: str, file: str) -> list[Problem]:
-    return read(source, file).problems
+    return _read_today(source, file, datetime.date.today()).problems
 
 
 def meta(source: str) -> dict:
-    """The front matter of a page as data ({} when it is missing or broken)."""
-    return read(source, "").meta
+    """The front matter of a page as data ({} when it is missing or broken). Cached by the
+    text itself, so the lesson index, lesson facts and report read each page once."""
+    return _read_today(source, "", datetime.date.today()).meta

@@ -8,6 +8,7 @@ which would put a template language into every page).
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from ungsoc.errors import Problem
@@ -49,8 +50,10 @@ def check(markdown: str, file: str, first_line: int) -> list[Problem]:
             problems.append(Problem(file, line, "{{", f"placeholder '{{{{{match.group(1)[:30]}' is not closed; "
                                                       "end it with }} on the same line"))
         elif inner not in NAMES:
+            close = difflib.get_close_matches(inner, NAMES, n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
             problems.append(Problem(file, line, inner or "{{ }}",
-                                    f"unknown placeholder; expected one of: {', '.join(sorted(NAMES))}"))
+                                    f"unknown placeholder; {hint}expected one of: {', '.join(sorted(NAMES))}"))
     return problems
 
 

@@ -59,7 +59,7 @@ def _message(error: jsonschema.ValidationError) -> tuple[tuple, str]:
 def validate(doc: YamlDoc, schema_file: Path) -> list[Problem]:
     schema = load_schema(schema_file)
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-    problems = []
+    problems = list(doc.problems)
     for error in sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
         # Report the most specific reason for a failed $ref / anyOf, not the wrapper.
         if error.context:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -22,8 +23,13 @@ STALE_AFTER_DAYS = 365
 
 
 def with_fallback_notice(markdown: str, notice: str, content_language: str) -> str:
-    """The notice after the first heading, and the borrowed text marked with its language."""
+    """The notice after the first heading, and the borrowed text marked with the language it
+    is written in, its heading too (attr_list), as the page around it is in the reader's."""
     head, body = split_after_heading(markdown)
+    if head.strip():
+        head = head.rstrip()
+        attribute = f'lang="{content_language}"'
+        head = f"{head[:-1].rstrip()} {attribute} }}" if re.search(r"\{[^{}]*\}$", head) else f"{head} {{ {attribute} }}"
     return (f'{head}\n\n!!! info ""\n    {notice}\n\n'
             f'<div lang="{content_language}" markdown>\n{body}\n</div>\n')
 

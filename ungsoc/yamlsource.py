@@ -33,6 +33,9 @@ class YamlDoc:
     data: Any
     lines: dict[FieldPath, int] = field(default_factory=dict)
     line_offset: int = 0
+    # Problems that still leave readable data (a duplicate key: the last one wins), reported
+    # with the schema's findings so one run shows everything.
+    problems: list[Problem] = field(default_factory=list)
 
     def line(self, path: FieldPath) -> int | None:
         """The line of the deepest known key on path (1-based)."""
@@ -165,7 +168,7 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[YamlDoc | None, l
         problems: list[Problem] = []
         # Before constructing: aliases would be expanded by everything that reads the data.
         _walk(node, (), lines, set(), problems, file, line_offset)
-        if problems:
+        if any(not p.message.startswith("duplicate key") for p in problems):
             return None, problems
         data = loader.construct_document(node)
     except yaml.YAMLError as error:
@@ -174,7 +177,7 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[YamlDoc | None, l
         return None, [Problem(file, None, "", "nested too deeply to read; flatten the structure")]
     finally:
         loader.dispose()
-    return YamlDoc(file, data, lines, line_offset), []
+    return YamlDoc(file, data, lines, line_offset, problems), []
 
 
 def load(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
