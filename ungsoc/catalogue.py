@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from html import escape
+from pathlib import Path
 
 from ungsoc import schema
 from ungsoc.translation import with_fallback_notice
@@ -189,11 +190,11 @@ def flatten(value, path: str = "") -> dict:
             for column, cell in flatten(item, f"{path}.{key}" if path else key).items()}
 
 
-def open_data(records: list[dict]) -> tuple[str, str]:
+def open_data(records: list[dict], content_dir: Path) -> tuple[str, str]:
     """interventions.json (the records as validated) and interventions.csv, a row per record
     with every field (see csv_columns), so either file gives back the records."""
     as_json = json.dumps(records, ensure_ascii=False, indent=2)
-    columns = csv_columns(schema.load_schema(schema.SCHEMA_DIR / "intervention.schema.json"))
+    columns = csv_columns(schema.load_schema(content_dir / "intervention.schema.json"))
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()

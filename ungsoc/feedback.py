@@ -10,7 +10,7 @@ from html import escape
 from pathlib import Path
 
 from ungsoc import schema
-from ungsoc.errors import Problem
+from ungsoc.errors import Problem, shown
 from ungsoc.profile import Profile
 from ungsoc.yamlsource import load
 
@@ -18,10 +18,10 @@ PATH = "feedback/index.md"
 
 
 def load_questionnaire(content_dir: Path) -> tuple[dict | None, list[Problem]]:
-    doc, problems = load(content_dir / "feedback.yml", "content/feedback.yml")
+    doc, problems = load(content_dir / "feedback.yml", shown(content_dir / "feedback.yml"))
     if doc is None:
         return None, problems
-    problems = schema.validate(doc, schema.SCHEMA_DIR / "feedback.schema.json")
+    problems = schema.validate(doc, content_dir / "feedback.schema.json")
     return (None if problems else doc.data), problems
 
 

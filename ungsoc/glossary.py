@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ungsoc import schema
-from ungsoc.errors import Problem
+from ungsoc.errors import Problem, shown
 from ungsoc.yamlsource import load
 
 PATH = "about/glossary.md"
@@ -25,10 +25,10 @@ def load_terms(content_dir: Path, language: str) -> tuple[list[dict], list[Probl
     path = content_dir / "glossary" / f"{language}.yml"
     if not path.is_file():
         return [], []
-    doc, problems = load(path, f"content/glossary/{language}.yml")
+    doc, problems = load(path, shown(path))
     if doc is None:
         return [], problems
-    problems = schema.validate(doc, schema.SCHEMA_DIR / "glossary.schema.json")
+    problems = schema.validate(doc, content_dir / "glossary.schema.json")
     return ([] if problems else doc.data["terms"]), problems
 
 

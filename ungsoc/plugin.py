@@ -39,18 +39,21 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # Runs before i18n (priority -100), which reads the languages the profile sets.
     @event_priority(50)
     def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        content_dir = Path(self.config.content_dir)
         if self.profile is None:
             root = Path(config.config_file_path).resolve().parent
-            profile, problems = load_profile(root / self.config.profile, root, root / self.config.content_dir)
+            profile, problems = load_profile(root / self.config.profile, root, content_dir)
             raise_if_any(problems)
             self.profile = profile
             for language in profile.languages:
-                self.terms[language], problems = glossary.load_terms(root / self.config.content_dir, language)
+                self.terms[language], problems = glossary.load_terms(content_dir, language)
                 self.add_problems(problems)
-            self.questionnaire, problems = feedback.load_questionnaire(root / self.config.content_dir)
+            self.questionnaire, problems = feedback.load_questionnaire(content_dir)
             self.add_problems(problems)
-            self.records, problems = records.load_records(root / self.config.content_dir)
-            self.add_problems(problems + content.check_data_files(root))
+            self.records, problems = records.load_records(content_dir)
+            self.add_problems(problems + content.check_data_files(content_dir))
             branding.apply_languages(config, profile)
             branding.apply_site(config, profile, serving=self.command == "serve")
         if self.config.atomic_build and self.command == "build":
@@ -60,6 +63,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # After i18n (-100), which only knows files that exist on disk under docs/.
     @event_priority(-200)
     def on_files(self, files, config):
+        if not self.config.enabled:
+            return files
         branding.add_files(files, branding.brand_files(config, self.profile))
         language, content_dir = self.language(config), Path(self.config.content_dir)
         self.add_page(files, config, accessibility.PATH, accessibility.markdown(self.profile, language, content_dir))
@@ -80,6 +85,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # After i18n (-100), which builds each language's navigation.
     @event_priority(-200)
     def on_nav(self, nav, config, files):
+        if not self.config.enabled:
+            return nav
         return navorder.order_sections(nav, self.profile.languages)
 
     def add_page(self, files, config, path: str, markdown: str) -> None:
@@ -99,12 +106,14 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.problems.update((str(problem), problem) for problem in problems)
 
     def on_page_markdown(self, markdown, page, config, files):
+        if not self.config.enabled:
+            return markdown
         language = self.language(config)
         content_language = getattr(page.file, "locale", language)
         file, source = f"docs/{page.file.src_uri}", page.file.content_string
         _, body_start = frontmatter.split(source)
         markdown, unknown = placeholders.fill(markdown, placeholders.values(self.profile, language), file, body_start + 1)
-        self.add_problems(frontmatter.check(source, file) + unknown
+        self.add_problems(frontmatter.check(source, file, Path(self.config.content_dir)) + unknown
                           + readability.check(markdown, page.meta.get("audience"), self.config.lix_limits, file))
         if isinstance(page.meta.get("lesson"), dict) and lessons.lesson_meta(source):
             markdown = lessons.with_facts(markdown, page.meta["lesson"], language)
@@ -120,6 +129,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         return markdown
 
     def on_env(self, env, config, files):
+        if not self.config.enabled:
+            return env
         problems, self.problems = list(self.problems.values()), {}
         raise_if_any(problems)
         env.filters["ungsoc_absolute"] = sitecontext.absolute
@@ -127,6 +138,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         return env
 
     def on_pre_template(self, template, *, template_name, config):
+        if not self.config.enabled:
+            return template
         i18n = config.plugins.get("i18n")
         if template_name == "404.html" and i18n is not None and "alternate" in config.extra:
             # An attribute, as i18n sets it per page: templates read it before the dict item.
@@ -137,6 +150,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # keep each language's own copy before the next language's build replaces it.
     @event_priority(0)
     def _keep_language_404(self, config):
+        if not self.config.enabled:
+            return
         language, page = self.language(config), Path(config.site_dir) / "404.html"
         if not page.is_file():
             return
@@ -149,6 +164,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # After i18n (-100) has built every language and the root sitemap.
     @event_priority(-200)
     def _finish_site(self, config):
+        if not self.config.enabled:
+            return
         i18n = config.plugins.get("i18n")
         if i18n is not None and i18n.building:
             return  # a language build inside i18n's loop; the site is not complete yet
@@ -161,7 +178,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         if redirect:
             (site_dir / "was").mkdir(exist_ok=True)
             (site_dir / "was" / "index.html").write_text(redirect, encoding="utf-8")
-        as_json, as_csv = catalogue.open_data(self.records)
+        as_json, as_csv = catalogue.open_data(self.records, Path(self.config.content_dir))
         (site_dir / "interventions.json").write_text(as_json, encoding="utf-8")
         # with a byte order mark, so Excel reads the file as UTF-8
         (site_dir / "interventions.csv").write_text(as_csv, encoding="utf-8-sig")
