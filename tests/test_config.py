@@ -21,7 +21,7 @@ def test_disabled_plugin_changes_nothing():
     assert plugin.on_files("files", config) == "files"
     assert plugin.on_page_markdown(markdown, None, config, None) == markdown
     assert plugin.on_env("env", config, None) == "env"
-    assert plugin.on_post_build(config=config) is None
+    assert plugin._keep_language_404(config) is None and plugin._finish_site(config) is None
 
 
 def moved_content(tmp_path):

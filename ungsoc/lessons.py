@@ -11,19 +11,6 @@ from ungsoc.mdtext import after_first_heading
 
 PATH = "school/lessons.md"
 BANDS = ("4-6", "7-9", "upper-secondary")
-TEXT = {
-    "sv": {"title": "Lektioner efter årskurs", "intro": "Alla lektioner i lärarhandledningen, ordnade efter årskurs.",
-           "4-6": "Årskurs 4–6", "7-9": "Årskurs 7–9", "upper-secondary": "Gymnasiet",
-           "minutes": "minuter", "grades": "Årskurs", "duration": "Tid", "curriculum": "Läroplan"},
-    "da": {"title": "Lektioner efter klassetrin", "intro": "Alle lektioner i lærervejledningen, ordnet efter klassetrin.",
-           "4-6": "4.–6. klasse", "7-9": "7.–9. klasse", "upper-secondary": "Ungdomsuddannelser",
-           "minutes": "minutter", "grades": "Klassetrin", "duration": "Tid", "curriculum": "Læreplan"},
-    "no": {"title": "Undervisningsopplegg etter trinn", "intro": "Alle opplegg i lærerveiledningen, ordnet etter trinn.",
-           "4-6": "5.–7. trinn (10–12 år)", "7-9": "8.–10. trinn (13–15 år)", "upper-secondary": "Videregående skole",
-           "minutes": "minutter", "grades": "Trinn", "duration": "Tid", "curriculum": "Læreplan"},
-}
-
-
 def lesson_meta(source: str) -> dict | None:
     text, _ = split(source)
     try:
@@ -42,9 +29,9 @@ def title_of(source: str, fallback: str) -> str:
     return fallback
 
 
-def index_markdown(pages, language: str) -> str:
-    """pages: (src_uri, source) of the teacher-guide pages in the reader's build."""
-    text = TEXT[language]
+def index_markdown(pages, language: str, text: dict) -> str:
+    """pages: (src_uri, source) of the teacher-guide pages in the reader's build; text: the
+    words in the reader's language (content/ui/<language>.yml, lessons:)."""
     by_band: dict[str, list[str]] = {band: [] for band in BANDS}
     for src_uri, source in sorted(pages):
         meta = lesson_meta(source)
@@ -60,9 +47,8 @@ def index_markdown(pages, language: str) -> str:
     return "\n".join(lines)
 
 
-def with_facts(markdown: str, lesson: dict, language: str) -> str:
+def with_facts(markdown: str, lesson: dict, text: dict) -> str:
     """A lesson's grade band, duration and curriculum links under its heading, from front matter."""
-    text = TEXT[language]
     curriculum = "; ".join(f"[{item['text']}]({item['source']})" for item in lesson["curriculum"])
     block = (f'!!! abstract ""\n    **{text["grades"]}:** {text[lesson["grades"]]} · '
              f'**{text["duration"]}:** {lesson["duration_minutes"]} {text["minutes"]}  \n'

@@ -69,17 +69,17 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         language, content_dir = self.language(config), Path(self.config.content_dir)
         self.add_page(files, config, accessibility.PATH, accessibility.markdown(self.profile, language, content_dir))
         if self.terms.get(language):
-            self.add_page(files, config, glossary.PATH, glossary.page_markdown(self.terms[language], language))
+            self.add_page(files, config, glossary.PATH, glossary.page_markdown(self.terms[language], self.strings(language)["glossary"]))
         labels = self.strings(language)["catalogue"]
         for record in self.records:
             self.add_page(files, config, f"{catalogue.FOLDER}/{record['id']}.md",
                           catalogue.record_page(record, language, labels, self.strings(language)["untranslated_notice"],
-                                                self.fallback_order()))
+                                                self.fallback_order(), config.theme.dirs))
         if self.questionnaire:
-            self.add_page(files, config, feedback.PATH, feedback.markdown(self.questionnaire, self.profile, language))
+            self.add_page(files, config, feedback.PATH, feedback.markdown(self.questionnaire, self.profile, language, config.theme.dirs))
         school = [(f.src_uri, f.content_string) for f in files.documentation_pages()
                   if f.src_uri.split("/", 1)[-1].startswith("school/")]
-        self.add_page(files, config, lessons.PATH, lessons.index_markdown(school, language))
+        self.add_page(files, config, lessons.PATH, lessons.index_markdown(school, language, self.strings(language)["lessons"]))
         return files
 
     # After i18n (-100), which builds each language's navigation.
@@ -116,14 +116,14 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.add_problems(frontmatter.check(source, file, Path(self.config.content_dir)) + unknown
                           + readability.check(markdown, page.meta.get("audience"), self.config.lix_limits, file))
         if isinstance(page.meta.get("lesson"), dict) and lessons.lesson_meta(source):
-            markdown = lessons.with_facts(markdown, page.meta["lesson"], language)
+            markdown = lessons.with_facts(markdown, page.meta["lesson"], self.strings(language)["lessons"])
         if content_language != language:
             notice = self.strings(language)["untranslated_notice"]
-            markdown = translation.with_fallback_notice(markdown, notice, content_language)
+            markdown = translation.with_fallback_notice(markdown, notice, content_language, config.theme.dirs)
         if file.endswith(catalogue.INDEX):
             root = "../" * (1 if language == self.profile.default_language else 2)
             markdown += catalogue.table_html(self.records, language, self.strings(language)["catalogue"],
-                                             self.fallback_order(), root)
+                                             self.fallback_order(), root, config.theme.dirs)
         if self.terms.get(content_language) and not file.endswith(glossary.PATH):
             markdown += glossary.abbreviations(self.terms[content_language])
         return markdown
@@ -174,7 +174,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
             (site_dir / "404.html").write_bytes(self.default_404)
         sitemaps.write_page_sitemaps(config.site_dir, config.site_url)
         search.split_index(config.site_dir, self.profile.languages, self.profile.default_language)
-        redirect = accessibility.was_redirect(self.profile)
+        redirect = accessibility.was_redirect(self.profile, Path(self.config.content_dir), config.theme.dirs)
         if redirect:
             (site_dir / "was").mkdir(exist_ok=True)
             (site_dir / "was" / "index.html").write_text(redirect, encoding="utf-8")
