@@ -52,9 +52,14 @@ def ui(language: str) -> dict:
     return yaml.safe_load((ROOT / "content/ui" / f"{language}.yml").read_text(encoding="utf-8"))
 
 
+# Each country's schools have their own grade bands: the one section that differs by language.
+OWN_PER_LANGUAGE = {"lessons.bands"}
+
+
 def keys(data: dict, prefix: str = "") -> set[str]:
     return {f"{prefix}{key}" for key in data} | {
-        nested for key, value in data.items() if isinstance(value, dict) for nested in keys(value, f"{prefix}{key}.")}
+        nested for key, value in data.items() if isinstance(value, dict) and f"{prefix}{key}" not in OWN_PER_LANGUAGE
+        for nested in keys(value, f"{prefix}{key}.")}
 
 
 # How templates and code name a content/ui key: ungsoc.strings.x, s.x and labels.x in templates;

@@ -79,7 +79,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
             self.add_page(files, config, feedback.PATH, feedback.markdown(self.questionnaire, self.profile, language, config.theme.dirs))
         school = [(f.src_uri, f.content_string) for f in files.documentation_pages()
                   if f.src_uri.split("/", 1)[-1].startswith("school/")]
-        self.add_page(files, config, lessons.PATH, lessons.index_markdown(school, language, self.strings(language)["lessons"]))
+        self.add_page(files, config, lessons.PATH, lessons.index_markdown(school, language, self.lesson_words()))
         return files
 
     # After i18n (-100), which builds each language's navigation.
@@ -96,6 +96,10 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
 
     def strings(self, language: str) -> dict:
         return sitecontext.ui_strings(Path(self.config.content_dir), language)
+
+    def lesson_words(self) -> dict[str, dict]:
+        """Every language's lesson words: a lesson borrowed from another country keeps its band's name."""
+        return {language: self.strings(language)["lessons"] for language in LANGUAGES}
 
     def fallback_order(self) -> list[str]:
         """Where a text is missing in the reader's language: the default language, then any."""
@@ -116,7 +120,14 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.add_problems(frontmatter.check(source, file, Path(self.config.content_dir)) + unknown
                           + readability.check(markdown, page.meta.get("audience"), self.config.lix_limits, file))
         if isinstance(page.meta.get("lesson"), dict) and lessons.lesson_meta(source):
-            markdown = lessons.with_facts(markdown, page.meta["lesson"], self.strings(language)["lessons"])
+            lesson = page.meta["lesson"]
+            self.add_problems(lessons.check(lesson, markdown, content_language, file))
+            if lesson.get("steps"):
+                table, unknown = placeholders.fill(lessons.plan_table(lesson["steps"], language, self.lesson_words()),
+                                                   placeholders.values(self.profile, language), file, 2)
+                self.add_problems(unknown)
+                markdown = lessons.with_plan(markdown, table)
+            markdown = lessons.with_facts(markdown, lesson, language, self.lesson_words())
         if content_language != language:
             notice = self.strings(language)["untranslated_notice"]
             markdown = translation.with_fallback_notice(markdown, notice, content_language, config.theme.dirs)
