@@ -210,7 +210,8 @@ def test_the_table_has_at_least_forty_cases():
 
 
 @pytest.mark.parametrize("changes, text, line", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_check_names_file_and_line_of_every_bad_input(project, capsys, changes, text, line):
+def test_check_names_file_and_line_of_every_bad_input(project, capsys, monkeypatch, changes, text, line):
+    monkeypatch.chdir(project)  # files are named relative to where the command runs
     first = next(iter(changes))
     # A bad image is reported at the profile's `logo:` field.
     where = display("PROFILE" if first == "LOGO" or first.endswith(".png") else first, project)
@@ -231,8 +232,9 @@ def problem_lines(output: str) -> set[str]:
     return {line.strip() for line in output.splitlines() if re.match(r"\s*(docs|content)/\S+:\d+: ", line)}
 
 
-def test_build_stops_on_the_problems_check_finds_and_keeps_the_site(tmp_path, capsys):
+def test_build_stops_on_the_problems_check_finds_and_keeps_the_site(tmp_path, capsys, monkeypatch):
     project = copy_project(tmp_path / "project")
+    monkeypatch.chdir(project)
     first = build(project)
     assert first.returncode == 0, first.stderr
     before = tree_digest(project / "site")

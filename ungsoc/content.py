@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ungsoc import feedback, frontmatter, glossary, placeholders, readability, records, schema
-from ungsoc.errors import Problem
+from ungsoc import feedback, frontmatter, glossary, lessons, placeholders, readability, records, schema
+from ungsoc.errors import Problem, shown
 from ungsoc.profile import LANGUAGES, Profile, load_profile
 from ungsoc.yamlsource import load, read_text, text_problems
 
@@ -69,7 +69,7 @@ def markup_problems(body: str, file: str, first_line: int) -> list[Problem]:
 
 
 def check_page(path: Path, display: str, language: str | None, profile: Profile | None, limits,
-               today: datetime.date | None = None) -> list[Problem]:
+               content_dir: Path, today: datetime.date | None = None) -> list[Problem]:
     """Everything that can be wrong with one page's source."""
     source, problems = read_text(path, display)
     if source is None:
@@ -77,7 +77,7 @@ def check_page(path: Path, display: str, language: str | None, profile: Profile 
     problems = text_problems(source, display)
     if problems:
         return problems
-    front = frontmatter.read(source, display, today)
+    front = frontmatter.read(source, display, content_dir, today)
     problems = list(front.problems)
     body = "\n".join(source.split("\n")[front.body_start:])
     first_line = front.body_start + 1
@@ -86,21 +86,21 @@ def check_page(path: Path, display: str, language: str | None, profile: Profile 
     known = placeholders.values(profile, language) if profile and language in profile.languages else {}
     filled = placeholders.fill(body, known)[0]
     problems += readability.check(filled, front.meta.get("audience"), limits, display)
+    lesson = front.meta.get("lesson")
+    if isinstance(lesson, dict) and lessons.lesson_meta(source) and language:
+        problems += lessons.check(lesson, body, language, display)
+        steps = "\n".join(str(step.get("do", "")) for step in lesson.get("steps") or [] if isinstance(step, dict))
+        problems += [dataclasses.replace(p, line=2) for p in placeholders.check(steps, display, 2)]
     return problems
 
 
-def check_data_files(root: Path, content_dir: Path) -> list[Problem]:
+def check_data_files(content_dir: Path) -> list[Problem]:
     problems = []
     for pattern, schema_name in DATA_FILES.items():
         for path in sorted(content_dir.glob(pattern)):
-            doc, found = load(path, display_path(path, root))
-            problems += found if doc is None else schema.validate(doc, schema.SCHEMA_DIR / schema_name)
+            doc, found = load(path, shown(path))
+            problems += found if doc is None else schema.validate(doc, content_dir / schema_name)
     return problems
-
-
-def display_path(path: Path, root: Path) -> str:
-    path = path.resolve()
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 @dataclass
@@ -148,11 +148,11 @@ def load_project(root: Path, profile_path: Path, content_dir: Path, docs_dir: Pa
     project.questionnaire, found = feedback.load_questionnaire(content_dir)
     problems += found
     project.records, found = records.load_records(content_dir)
-    problems += found + check_data_files(root, content_dir)
+    problems += found + check_data_files(content_dir)
     for page in sorted(docs_dir.rglob("*.md")):
         relative = page.relative_to(docs_dir).parts
         language = relative[0] if relative[0] in LANGUAGES else None
-        problems += check_page(page, display_path(page, root), language, project.profile, limits, today)
+        problems += check_page(page, shown(page), language, project.profile, limits, content_dir, today)
     # One message per problem, in file order (a file may be reached twice, e.g. national data).
     # A problem with a whole file (empty, too large, unreadable) points at its first line.
     problems = [p if p.line else dataclasses.replace(p, line=1) for p in problems]
@@ -162,13 +162,14 @@ def load_project(root: Path, profile_path: Path, content_dir: Path, docs_dir: Pa
 
 
 def check_all(root: Path) -> list[Problem]:
-    """`ungsoc check`: the problems the build would report, with the build's settings."""
-    from ungsoc.config import from_mkdocs_yml
+    """`ungsoc check`: the problems the build would report, with the docs folder, content
+    folder, profile and limits the build reads (mkdocs.yml)."""
+    from ungsoc.config import load_mkdocs_yml
 
     root = root.resolve()
-    config = from_mkdocs_yml(root / "mkdocs.yml")
-    docs_dir = root / "docs"
-    project = load_project(root, root / config.profile, root / config.content_dir, docs_dir, config.lix_limits)
+    mkdocs_config, config = load_mkdocs_yml(root / "mkdocs.yml")
+    content_dir, docs_dir = Path(config.content_dir), Path(mkdocs_config.docs_dir)
+    project = load_project(root, root / config.profile, content_dir, docs_dir, config.lix_limits)
     return sorted(project.problems + link_problems(docs_dir, project.profile),
                   key=lambda p: (p.file, p.line or 0))
 

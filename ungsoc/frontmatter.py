@@ -1,7 +1,7 @@
 """Page front matter: the one reader for it (check, build, report, lesson index).
 
-Validated against content/page.schema.json with file:line messages, plus what a schema
-cannot say (a `reviewed` date in the future).
+Validated against page.schema.json in the content folder with file:line messages, plus what
+a schema cannot say (a `reviewed` date in the future).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import datetime
 import functools
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ungsoc import schema
 from ungsoc.errors import Problem
@@ -33,7 +34,8 @@ class FrontMatter:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read(source: str, file: str, today: datetime.date | None = None) -> FrontMatter:
+def read(source: str, file: str, content_dir: Path | None, today: datetime.date | None = None) -> FrontMatter:
+    """The front matter; checked against the schema in content_dir (None: read only)."""
     text, body_start = split(source)
     if text is None:
         return FrontMatter({}, 0, [Problem(file, 1, "", "no front matter; start the page with a --- block "
@@ -45,7 +47,9 @@ def read(source: str, file: str, today: datetime.date | None = None) -> FrontMat
         return FrontMatter({}, body_start, [Problem(file, 2, "", "front matter must be a mapping such as `audience: youth`")])
     # PyYAML turns an unquoted date into a date object; the schema wants the ISO text.
     doc.data = iso_dates(doc.data)
-    problems = schema.validate(doc, schema.SCHEMA_DIR / "page.schema.json")
+    if content_dir is None:
+        return FrontMatter(doc.data, body_start, list(doc.problems))
+    problems = schema.validate(doc, content_dir / "page.schema.json")
     reviewed = doc.data.get("reviewed")
     if isinstance(reviewed, str) and not any(p.field == "reviewed" for p in problems):
         try:
@@ -60,15 +64,15 @@ def read(source: str, file: str, today: datetime.date | None = None) -> FrontMat
 
 
 @functools.lru_cache(maxsize=4096)
-def _read_today(source: str, file: str, today: datetime.date) -> FrontMatter:
-    return read(source, file, today)
+def _read_cached(source: str, file: str, content_dir: Path | None, today: datetime.date) -> FrontMatter:
+    return read(source, file, content_dir, today)
 
 
-def check(source: str, file: str) -> list[Problem]:
-    return _read_today(source, file, datetime.date.today()).problems
+def check(source: str, file: str, content_dir: Path) -> list[Problem]:
+    return _read_cached(source, file, content_dir, datetime.date.today()).problems
 
 
 def meta(source: str) -> dict:
     """The front matter of a page as data ({} when it is missing or broken). Cached by the
     text itself, so the lesson index, lesson facts and report read each page once."""
-    return _read_today(source, "", datetime.date.today()).meta
+    return _read_cached(source, "", None, datetime.date.today()).meta

@@ -11,7 +11,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ungsoc import (accessibility, branding, catalogue, content, feedback, frontmatter, generated, glossary, lessons, navorder, placeholders,
                     readability, records, search,
-                    security, sitecontext, sitemaps, translation, unusedcss)
+                    security, sitecontext, translation, unusedcss)
 from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
 from ungsoc.errors import Problem, raise_if_any
@@ -64,6 +64,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # only when a file under content/ or docs/ changed.
     @event_priority(50)
     def on_config(self, config):
+        if not self.config.enabled:
+            return config
         root = Path(config.config_file_path).resolve().parent
         project = content.load_project(root, root / self.config.profile, Path(self.config.content_dir),
                                        Path(config.docs_dir), self.config.lix_limits, previous=self.project)
@@ -115,26 +117,30 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # After i18n (-100), which only knows files that exist on disk under docs/.
     @event_priority(-200)
     def on_files(self, files, config):
+        if not self.config.enabled:
+            return files
         branding.add_files(files, branding.brand_files(config, self.profile))
         language, content_dir = self.language(config), Path(self.config.content_dir)
         self.add_page(files, config, accessibility.PATH, accessibility.markdown(self.profile, language, content_dir))
         if self.terms.get(language):
-            self.add_page(files, config, glossary.PATH, glossary.page_markdown(self.terms[language], language))
+            self.add_page(files, config, glossary.PATH, glossary.page_markdown(self.terms[language], self.strings(language)["glossary"]))
         labels = self.strings(language)["catalogue"]
         for record in self.records:
             self.add_page(files, config, f"{catalogue.FOLDER}/{record['id']}.md",
                           catalogue.record_page(record, language, labels, self.strings(language)["untranslated_notice"],
-                                                self.fallback_order()))
+                                                self.fallback_order(), config.theme.dirs))
         if self.questionnaire:
-            self.add_page(files, config, feedback.PATH, feedback.markdown(self.questionnaire, self.profile, language))
+            self.add_page(files, config, feedback.PATH, feedback.markdown(self.questionnaire, self.profile, language, config.theme.dirs))
         school = [(f.src_uri, f.content_string) for f in files.documentation_pages()
                   if f.src_uri.split("/", 1)[-1].startswith("school/")]
-        self.add_page(files, config, lessons.PATH, lessons.index_markdown(school, language))
+        self.add_page(files, config, lessons.PATH, lessons.index_markdown(school, language, self.lesson_words()))
         return files
 
     # After i18n (-100), which builds each language's navigation.
     @event_priority(-200)
     def on_nav(self, nav, config, files):
+        if not self.config.enabled:
+            return nav
         return navorder.order_sections(nav, self.profile.languages)
 
     def add_page(self, files, config, path: str, markdown: str) -> None:
@@ -145,6 +151,10 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     def strings(self, language: str) -> dict:
         return sitecontext.ui_strings(Path(self.config.content_dir), language)
 
+    def lesson_words(self) -> dict[str, dict]:
+        """Every language's lesson words: a lesson borrowed from another country keeps its band's name."""
+        return {language: self.strings(language)["lessons"] for language in LANGUAGES}
+
     def fallback_order(self) -> list[str]:
         """Where a text is missing in the reader's language: the default language, then any."""
         return [self.profile.default_language, *LANGUAGES]
@@ -154,36 +164,46 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.problems.update((str(problem), problem) for problem in problems)
 
     def on_page_markdown(self, markdown, page, config, files):
+        if not self.config.enabled:
+            return markdown
         language = self.language(config)
         content_language = getattr(page.file, "locale", language)
         file, source = f"docs/{page.file.src_uri}", page.file.content_string
         markdown = placeholders.fill(markdown, placeholders.values(self.profile, language))[0]
         if page.file.generated_by:  # pages from data; pages under docs/ were checked in on_config
-            self.add_problems(frontmatter.check(source, file)
+            self.add_problems(frontmatter.check(source, file, Path(self.config.content_dir))
                               + readability.check(markdown, page.meta.get("audience"), self.config.lix_limits, file))
         if self.command == "serve" and self.project.problems:
             markdown = problems_box(self.project.problems) + markdown
         if isinstance(page.meta.get("lesson"), dict) and lessons.lesson_meta(source):
-            markdown = lessons.with_facts(markdown, page.meta["lesson"], language)
+            lesson = page.meta["lesson"]  # checked with the page in on_config (content.check_page)
+            if lesson.get("steps"):
+                table = placeholders.fill(lessons.plan_table(lesson["steps"], language, self.lesson_words()),
+                                          placeholders.values(self.profile, language))[0]
+                markdown = lessons.with_plan(markdown, table)
+            markdown = lessons.with_facts(markdown, lesson, language, self.lesson_words())
         if content_language != language:
             notice = self.strings(language)["untranslated_notice"]
-            markdown = translation.with_fallback_notice(markdown, notice, content_language)
+            markdown = translation.with_fallback_notice(markdown, notice, content_language, config.theme.dirs)
         if file.endswith(catalogue.INDEX):
             root = "../" * (1 if language == self.profile.default_language else 2)
             markdown += catalogue.table_html(self.records, language, self.strings(language)["catalogue"],
-                                             self.fallback_order(), root)
+                                             self.fallback_order(), root, config.theme.dirs)
         if self.terms.get(content_language) and not file.endswith(glossary.PATH):
             markdown += glossary.abbreviations(self.terms[content_language])
         return markdown
 
     def on_env(self, env, config, files):
+        if not self.config.enabled:
+            return env
         problems, self.problems = list(self.problems.values()), {}
         self.fail_or_report(problems)
-        env.filters["ungsoc_absolute"] = sitecontext.absolute
         env.globals["ungsoc"] = sitecontext.build(self.profile, self.language(config), Path(self.config.content_dir))
         return env
 
     def on_pre_template(self, template, *, template_name, config):
+        if not self.config.enabled:
+            return template
         i18n = config.plugins.get("i18n")
         if template_name == "404.html" and i18n is not None and "alternate" in config.extra:
             # An attribute, as i18n sets it per page: templates read it before the dict item.
@@ -194,6 +214,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # keep each language's own copy before the next language's build replaces it.
     @event_priority(0)
     def _keep_language_404(self, config):
+        if not self.config.enabled:
+            return
         language, page = self.language(config), Path(config.site_dir) / "404.html"
         if not page.is_file():
             return
@@ -206,19 +228,20 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # After i18n (-100) has built every language and the root sitemap.
     @event_priority(-200)
     def _finish_site(self, config):
+        if not self.config.enabled:
+            return
         i18n = config.plugins.get("i18n")
         if i18n is not None and i18n.building:
             return  # a language build inside i18n's loop; the site is not complete yet
         site_dir = Path(config.site_dir)
         if self.default_404 is not None:
             (site_dir / "404.html").write_bytes(self.default_404)
-        sitemaps.write_page_sitemaps(config.site_dir, config.site_url)
         search.split_index(config.site_dir, self.profile.languages, self.profile.default_language)
-        redirect = accessibility.was_redirect(self.profile)
+        redirect = accessibility.was_redirect(self.profile, Path(self.config.content_dir), config.theme.dirs)
         if redirect:
             (site_dir / "was").mkdir(exist_ok=True)
             (site_dir / "was" / "index.html").write_text(redirect, encoding="utf-8")
-        as_json, as_csv = catalogue.open_data(self.records)
+        as_json, as_csv = catalogue.open_data(self.records, Path(self.config.content_dir))
         (site_dir / "interventions.json").write_text(as_json, encoding="utf-8")
         # with a byte order mark, so Excel reads the file as UTF-8
         (site_dir / "interventions.csv").write_text(as_csv, encoding="utf-8-sig")

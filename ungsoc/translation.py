@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Callable
 
-from ungsoc import frontmatter
+from ungsoc import frontmatter, templates
 from ungsoc.frontmatter import split
 from ungsoc.mdtext import split_after_heading
 from ungsoc.readability import lix
@@ -22,16 +22,16 @@ from ungsoc.yamlsource import read_text
 STALE_AFTER_DAYS = 365
 
 
-def with_fallback_notice(markdown: str, notice: str, content_language: str) -> str:
-    """The notice after the first heading, and the borrowed text marked with the language it
-    is written in, its heading too (attr_list), as the page around it is in the reader's."""
+def with_fallback_notice(markdown: str, notice: str, content_language: str, theme_dirs) -> str:
+    """The notice after the first heading, and the borrowed text marked with its language: its
+    heading too (attr_list), as the page around it is in the reader's language."""
     head, body = split_after_heading(markdown)
     if head.strip():
         head = head.rstrip()
         attribute = f'lang="{content_language}"'
         head = f"{head[:-1].rstrip()} {attribute} }}" if re.search(r"\{[^{}]*\}$", head) else f"{head} {{ {attribute} }}"
-    return (f'{head}\n\n!!! info ""\n    {notice}\n\n'
-            f'<div lang="{content_language}" markdown>\n{body}\n</div>\n')
+    return templates.render(theme_dirs, "partials/ungsoc-fallback.md", head=head, body=body, notice=notice,
+                            language=content_language)
 
 
 def body_hash(source: str) -> str:
