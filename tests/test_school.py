@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import posixpath
 
 import pytest
 import yaml
@@ -11,7 +12,6 @@ from pypdf import PdfReader
 from conftest import LANGUAGES, PREFIX, ROOT
 from ungsoc.frontmatter import split
 
-WORKSHEET = {"sv": "Arbetsblad", "da": "Arbejdsark", "no": "Arbeidsark"}
 CHROME = {"sv": ["Lämna sidan snabbt", "Hjälp nu", "Sök"], "da": ["Forlad siden hurtigt", "Hjælp nu", "Søg"],
           "no": ["Forlat siden raskt", "Hjelp nå", "Søk"]}
 
@@ -67,20 +67,51 @@ def test_lesson_index_lists_every_lesson_under_its_band(site, language):
         assert f"({meta['duration_minutes']} " in html
 
 
+def handouts(language):
+    """Each handout page of a language: its name and its front matter."""
+    out = {}
+    for path in sorted((ROOT / "docs" / language / "school" / "handouts").glob("*.md")):
+        out[path.stem] = yaml.safe_load(split(path.read_text(encoding="utf-8"))[0] or "")
+    return out
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_lesson_links_its_handouts_and_the_staff_card(site, language):
+    kinds = {name: meta["handout"] for name, meta in handouts(language).items()}
+    assert list(kinds.values()).count("staff-card") == 1
+    for name, meta in lessons(language).items():
+        linked = [posixpath.splitext(posixpath.basename(h))[0] for h in meta["handouts"]]
+        assert {kinds[h] for h in linked} >= {"case", "worksheet", "staff-card"}, name
+        html = (site / f"{PREFIX[language]}school/{name}/index.html").read_text(encoding="utf-8")
+        for handout in linked:
+            assert f'href="../handouts/{handout}/"' in html, f"{language}/{name} does not link {handout}"
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_lesson_prints_without_site_chrome_and_worksheet_on_its_own_page(page, site_url, language):
-    page.goto(f"{site_url}/{PREFIX[language]}school/lesson-7-9/")
-    page.emulate_media(media="print")
-    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=False)))
-    pages = [" ".join(p.extract_text().split()) for p in pdf.pages]
-    assert 2 <= len(pages) <= 12
-    text = " ".join(pages)
-    for chrome in CHROME[language]:
-        assert chrome not in text
-    starts = [i for i, t in enumerate(pages) if t.startswith(WORKSHEET[language])]
-    assert starts and starts[0] > 0, "the worksheet does not start a printed page"
-    assert "https://" in text  # links are printed as text
+def test_handouts_print_on_one_a4_sheet_each_and_lessons_without_site_chrome(page, site_url, language):
+    def printed(path):
+        page.goto(f"{site_url}/{PREFIX[language]}school/{path}")
+        page.emulate_media(media="print")
+        pdf = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+        assert {round(float(p.mediabox.width)) for p in pdf.pages} == {595}, "not A4"
+        return [p.extract_text() for p in pdf.pages]
+
+    for name, meta in handouts(language).items():
+        pages = printed(f"handouts/{name}/")
+        assert len(pages) == 1, f"{language}/handouts/{name} prints on {len(pages)} pages"
+        text = " ".join(pages[0].split())
+        assert not any(chrome in text for chrome in CHROME[language]), name
+    for name in lessons(language):
+        pages = printed(f"{name}/")
+        assert 2 <= len(pages) <= 5, f"{language}/{name} prints on {len(pages)} pages"
+        text = " ".join(" ".join(pages).split())
+        assert not any(chrome in text for chrome in CHROME[language]), name
+        assert "https://" in text  # links are printed as text
+        headings = {h.strip() for h in page.locator("article h2").all_inner_texts()}
+        for number, sheet in enumerate(pages[:-1], 1):
+            last = [line.strip() for line in sheet.splitlines() if line.strip()][-1]
+            assert last not in headings, f"{language}/{name}: page {number} ends with the heading {last!r}"
 
 
 def test_a_plan_that_does_not_fill_the_lesson_or_a_foreign_grade_band_is_an_error():

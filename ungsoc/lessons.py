@@ -24,15 +24,15 @@ TEXT = {
     "sv": {"title": "Lektioner efter årskurs", "intro": "Alla lektioner i lärarhandledningen, ordnade efter årskurs.",
            "4-6": "Årskurs 4–6", "7-9": "Årskurs 7–9", "upper-secondary": "Gymnasiet",
            "minutes": "minuter", "grades": "Årskurs", "duration": "Tid", "curriculum": "Läroplan",
-           "plan_time": "Minuter", "plan_do": "Vad du gör"},
+           "plan_time": "Minuter", "plan_do": "Vad du gör", "print": "Att skriva ut"},
     "da": {"title": "Lektioner efter klassetrin", "intro": "Alle lektioner i lærervejledningen, ordnet efter klassetrin.",
            "4-6": "4.–6. klasse", "7-9": "7.–9. klasse", "upper-secondary": "Ungdomsuddannelser",
            "minutes": "minutter", "grades": "Klassetrin", "duration": "Tid", "curriculum": "Læreplan",
-           "plan_time": "Minutter", "plan_do": "Aktivitet"},
+           "plan_time": "Minutter", "plan_do": "Aktivitet", "print": "Til print"},
     "no": {"title": "Undervisningsopplegg etter trinn", "intro": "Alle opplegg i lærerveiledningen, ordnet etter trinn.",
            "5-7": "5.–7. trinn (10–12 år)", "8-10": "8.–10. trinn (13–15 år)", "upper-secondary": "Videregående skole",
            "minutes": "minutter", "grades": "Trinn", "duration": "Tid", "curriculum": "Læreplan",
-           "plan_time": "Minutter", "plan_do": "Aktivitet"},
+           "plan_time": "Minutter", "plan_do": "Aktivitet", "print": "Til utskrift"},
 }
 # The heading the timed plan goes under, marked in the page: `## Så här gör du {: .lesson-plan }`.
 PLAN_HEADING = re.compile(r"^##[^\n]*\{:[^}\n]*\.lesson-plan\b[^}\n]*\}[ \t]*$", re.M)
@@ -79,14 +79,31 @@ def band_name(band: str, language: str) -> str:
     return TEXT[language].get(band) or next(t[band] for t in TEXT.values() if band in t)
 
 
-def with_facts(markdown: str, lesson: dict, language: str) -> str:
-    """A lesson's grade band, duration and curriculum links under its heading, from front matter."""
+def with_facts(markdown: str, lesson: dict, language: str, handouts: list[tuple[str, str]] = ()) -> str:
+    """A lesson's grade band, duration and curriculum links under its heading, from front matter,
+    and its handouts: (title, link) of each, in the order the lesson uses them."""
     text = TEXT[language]
     curriculum = "; ".join(f"[{item['text']}]({item['source']})" for item in lesson["curriculum"])
     block = (f'!!! abstract ""\n    **{text["grades"]}:** {band_name(lesson["grades"], language)} · '
              f'**{text["duration"]}:** {lesson["duration_minutes"]} {text["minutes"]}  \n'
              f'    **{text["curriculum"]}:** {curriculum}\n')
+    if handouts:
+        links = "".join(f"    - [{title}]({link})\n" for title, link in handouts)
+        block += f'\n!!! info "{text["print"]}"\n{links}'
     return after_first_heading(markdown, block)
+
+
+def handout_links(lesson: dict, src_uri: str, files, file: str) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """Each handout the lesson names, with the title of its page; a missing page is a problem."""
+    found, problems = [], []
+    for link in lesson.get("handouts") or []:
+        target = files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), link)))
+        if target is None:
+            problems.append(Problem(file, 2, "lesson.handouts", f"{link} does not exist; give a path relative "
+                                    "to the lesson page, e.g. handouts/lesson-7-9-case.md"))
+        else:
+            found.append((title_of(target.content_string, link), link))
+    return found, problems
 
 
 def plan_table(steps: list[dict], language: str) -> str:

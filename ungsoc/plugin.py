@@ -114,7 +114,9 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
                                                    placeholders.values(self.profile, language), file, 2)
                 self.add_problems(unknown)
                 markdown = lessons.with_plan(markdown, table)
-            markdown = lessons.with_facts(markdown, lesson, language)
+            handouts, problems = lessons.handout_links(lesson, page.file.src_uri, files, file)
+            self.add_problems(problems)
+            markdown = lessons.with_facts(markdown, lesson, language, handouts)
         if content_language != language:
             notice = self.strings(language)["untranslated_notice"]
             markdown = translation.with_fallback_notice(markdown, notice, content_language)
