@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import posixpath
 
 import pytest
@@ -125,3 +126,59 @@ def test_a_plan_that_does_not_fill_the_lesson_or_a_foreign_grade_band_is_an_erro
         "use one of: 5-7, 8-10, upper-secondary",
         "docs/no/school/lesson-7-9.md:2: lesson.steps: the steps add up to 40 minutes but duration_minutes is 45; "
         "make them agree"]
+
+
+# The language a PDF declares: Norwegian pages are bokmål.
+PDF_LANGUAGE = {"sv": "sv", "da": "da", "no": "nb"}
+TASK = re.compile(r"^(?:\*\*)?\d+\.\s+(.+)$", re.M)
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def worksheet_tasks(language: str, lesson: str) -> list[str]:
+    """The start of each task on the lesson's worksheet, as a reader sees it."""
+    source = (ROOT / "docs" / language / "school/handouts" / f"{lesson}-worksheet.md").read_text(encoding="utf-8")
+    starts = []
+    for task in TASK.findall(source[source.index("\n# "):]):
+        plain = re.split(r"\{\{|\(|\*\*|:", task.replace("**", "", 1))[0]
+        starts.append(" ".join(plain.split()[:4]))
+    return starts
+
+
+@pytest.fixture(scope="module")
+def profile():
+    from ungsoc.profile import load_profile
+
+    loaded, problems = load_profile(ROOT / "content/municipality.yml", ROOT, ROOT / "content")
+    assert not problems
+    return loaded
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_lesson_has_a_pdf_pack_in_its_language_with_the_municipality_and_worksheet(site, profile, language):
+    for name, meta in lessons(language).items():
+        pdf_path = site / f"{PREFIX[language]}school/{name}/{name}.pdf"
+        assert pdf_path.is_file(), f"no PDF for {language}/{name}"
+        size = pdf_path.stat().st_size
+        assert size <= 300_000, f"{language}/{name}.pdf is {size} bytes"
+        html = (site / f"{PREFIX[language]}school/{name}/index.html").read_text(encoding="utf-8")
+        assert f'href="{name}.pdf"' in html and f"{round(size / 1000)} kB" in html, "no link with the size"
+        pdf = PdfReader(pdf_path)
+        assert pdf.trailer["/Root"]["/Lang"] == PDF_LANGUAGE[language]
+        assert "/StructTreeRoot" in pdf.trailer["/Root"], "the PDF is not tagged"
+        text = words(" ".join(page.extract_text() for page in pdf.pages))
+        source = (ROOT / "docs" / language / "school" / f"{name}.md").read_text(encoding="utf-8")
+        assert words(title_of(source)) in text
+        assert profile.name(language) in text
+        tasks = worksheet_tasks(language, name)
+        assert len(tasks) >= 4
+        for task in tasks:
+            assert task in text, f"{language}/{name}.pdf lacks the worksheet task {task!r}"
+        # One sheet per handout after the plan.
+        assert len(pdf.pages) >= 1 + len(meta["handouts"])
+
+
+def title_of(source: str) -> str:
+    return next(line[2:] for line in source.splitlines() if line.startswith("# "))
