@@ -39,10 +39,10 @@ class Pack:
     handouts: list[str] = field(default_factory=list)
 
 
-def document(theme_dirs, pack: Pack, municipality: str, logo: Path, words: dict) -> str:
+def document(theme_dirs, pack: Pack, municipality: str, logo: Path, text: dict) -> str:
     return templates.render(theme_dirs, "partials/ungsoc-lesson-pdf.html", lang=PDF_LANGUAGE[pack.language],
                             title=pack.title, municipality=municipality, logo=logo.resolve().as_uri(),
-                            page_word=words["pdf_page"], plan=Markup(PERMALINK.sub("", pack.plan)),
+                            page_word=text["pdf_page"], plan=Markup(PERMALINK.sub("", pack.plan)),
                             handouts=[Markup(PERMALINK.sub("", sheet)) for sheet in pack.handouts])
 
 
@@ -66,9 +66,9 @@ def render(document_html: str, base_url: str, cache_dir: Path, logo: Path) -> tu
     return pdf, True
 
 
-def with_link(theme_dirs, page_html: str, file_name: str, size: int, words: dict) -> str:
+def with_link(theme_dirs, page_html: str, file_name: str, size: int, text: dict) -> str:
     """The lesson's HTML with a link to its PDF, and the PDF's size, in its list of handouts."""
-    label = words["pdf"].format(size=f"{max(1, round(size / 1000))} kB")
+    label = text["pdf"].format(size=f"{max(1, round(size / 1000))} kB")
     link = templates.render(theme_dirs, "partials/ungsoc-lesson-pdf-link.html", href=file_name, label=label)
     return HANDOUT_BOX.sub(lambda m: m.group(1) + link + m.group(2), page_html, count=1)
 
