@@ -8,6 +8,7 @@ import re
 
 import yaml
 
+from ungsoc import generated
 from ungsoc.errors import Problem
 from ungsoc.frontmatter import split
 from ungsoc.mdtext import after_first_heading
@@ -54,7 +55,7 @@ def index_markdown(pages, language: str, words: dict[str, dict]) -> str:
             link = posixpath.relpath(src_uri, f"{language}/school")
             by_band[meta["grades"]].append(
                 f"- [{title_of(source, link)}]({link}) ({meta['duration_minutes']} {text['minutes']})")
-    lines = ["---", "audience: school", "reviewed: 2026-11-24", "---", "", f"# {text['title']}", "", text["intro"], ""]
+    lines = [generated.front_matter("school") + f"# {text['title']}", "", text["intro"], ""]
     for band in BANDS:
         if by_band[band]:
             lines += [f"## {band_name(band, language, words)}", "", *by_band[band], ""]

@@ -17,7 +17,8 @@ from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
 from ungsoc.errors import Problem, raise_if_any
 from ungsoc.notfound import start_page_alternates
-from ungsoc.profile import LANGUAGES, Profile, load_profile
+from ungsoc.languages import LANGUAGES
+from ungsoc.profile import Profile, load_profile
 
 
 log = logging.getLogger("mkdocs.plugins.ungsoc")
@@ -146,7 +147,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         if file.endswith(catalogue.INDEX):
             root = "../" * (1 if language == self.profile.default_language else 2)
             markdown += catalogue.table_html(self.records, language, self.strings(language)["catalogue"],
-                                             self.fallback_order(), root, config.theme.dirs)
+                                             self.fallback_order(), root, config.theme.dirs,
+                                             Path(self.config.content_dir))
         if self.terms.get(content_language) and not file.endswith(glossary.PATH):
             markdown += glossary.abbreviations(self.terms[content_language])
         return markdown
