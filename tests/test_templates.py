@@ -97,3 +97,17 @@ def test_ui_files_have_the_same_keys_and_the_schema_requires_them(language):
             nested for key, child in node.get("properties", {}).items() for nested in required(child, f"{prefix}{key}.")}
 
     assert keys(ui(language)) == keys(ui("sv")) == required(schema)
+
+
+def test_enums_and_audiences_come_from_the_schemas_and_the_config():
+    """The catalogue's filters offer what the record schema allows; every LIX limit in the
+    plugin's config names an audience of the page schema."""
+    from ungsoc.catalogue import filter_choices
+    from ungsoc.config import LixLimits
+
+    record = json.loads((ROOT / "content/intervention.schema.json").read_text(encoding="utf-8"))["properties"]
+    assert dict(filter_choices(ROOT / "content"))["phase"] == record["phase"]["enum"]
+    assert dict(filter_choices(ROOT / "content"))["settings"] == record["settings"]["items"]["enum"]
+    page = json.loads((ROOT / "content/page.schema.json").read_text(encoding="utf-8"))["properties"]
+    limited = {name for name, _ in LixLimits._schema}
+    assert limited and limited <= set(page["audience"]["enum"])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from ungsoc import templates
+from ungsoc import generated, templates
 from ungsoc.profile import Profile
 
 PATH = "about/accessibility.md"
@@ -26,8 +26,7 @@ def markdown(profile: Profile, language: str, content_dir: Path) -> str:
     t = texts(content_dir)[language]
     country, data = profile.country, profile.data.get("accessibility", {})
     c = t[country]
-    lines = ["---", "audience: municipality", f"reviewed: {data.get('assessed', '2026-11-24')}", "---", "",
-             f"# {t['title']}", "", t["intro"].format(name=profile.name(language)), "", c["law"], ""]
+    lines = [generated.front_matter("municipality", data.get("assessed", generated.REVIEWED)) + f"# {t['title']}", "", t["intro"].format(name=profile.name(language)), "", c["law"], ""]
     if country == "se":
         lines += [c["status"][data["status"]], ""]
         gaps = [profile.text(gap, language) for gap in data.get("known_gaps", [])]

@@ -11,27 +11,23 @@ import io
 import json
 from pathlib import Path
 
-from ungsoc import schema, templates
+from ungsoc import generated, schema, templates
+from ungsoc.languages import pick
 from ungsoc.translation import with_fallback_notice
 
 FOLDER = "interventions"
 INDEX = f"{FOLDER}/index.md"
-SETTINGS = ("preschool", "school", "leisure", "home", "social_services")
-LEVELS = ("universal", "selective", "indicated", "unknown")
-PHASES = ("screening", "maturing", "testing", "spreading", "unknown")
-COUNTRIES = ("se", "dk", "no")
+# The table's columns; each filter offers the values intervention.schema.json allows.
+COLUMNS = ("name", "country", "age", "settings", "prevention_level", "phase")
+FILTERS = ("settings", "country", "prevention_level", "phase")
 
 
 def localized(value, language: str, labels: dict, fallback_order: list[str]) -> tuple[str, str | None]:
     """A field in the reader's language: (text, language of the text if it had to fall back)."""
     if value == "unknown" or value is None:
         return labels["unknown"], None
-    if language in value:
-        return value[language], None
-    for other in fallback_order:
-        if other in value:
-            return value[other], other
-    return labels["unknown"], None
+    text, fell_back = pick(value, language, fallback_order)
+    return (labels["unknown"], None) if text is None else (text, fell_back)
 
 
 def age_text(record: dict, labels: dict) -> str:
@@ -94,20 +90,24 @@ def record_page(record: dict, language: str, labels: dict, notice: str, fallback
     markdown = f"# {text(record['name'])}\n\n{body}\n"
     if borrowed:
         markdown = with_fallback_notice(markdown, notice, sorted(borrowed)[0], theme_dirs)
-    return f"---\naudience: professionals\nreviewed: {record['reviewed']}\n---\n\n{markdown}"
+    return generated.front_matter("professionals", record["reviewed"]) + markdown
+
+
+def filter_choices(content_dir: Path) -> list[tuple[str, list[str]]]:
+    """Each filter and its values, in the schema's order."""
+    fields = schema.load_schema(content_dir / "intervention.schema.json")["properties"]
+    return [(name, fields[name].get("items", fields[name])["enum"]) for name in FILTERS]
 
 
 def table_html(records: list[dict], language: str, labels: dict, fallback_order: list[str], root: str,
-               theme_dirs) -> str:
+               theme_dirs, content_dir: Path) -> str:
     """The filter form and table for the section's index page (partials/ungsoc-catalogue.html);
     root is the relative path to the site root."""
     rows = [{"record": record, "name": localized(record["name"], language, labels, fallback_order)[0],
              "age": age_text(record, labels)} for record in records]
     rows.sort(key=lambda row: row["name"].lower())
     return "\n" + templates.render(theme_dirs, "partials/ungsoc-catalogue.html", labels=labels, rows=rows, root=root,
-                                   columns=("name", "country", "age", "settings", "prevention_level", "phase"),
-                                   filters=[("settings", SETTINGS), ("country", COUNTRIES),
-                                            ("prevention_level", LEVELS), ("phase", PHASES)])
+                                   columns=COLUMNS, filters=filter_choices(content_dir))
 
 
 def csv_columns(record_schema: dict) -> dict[str, bool]:

@@ -11,7 +11,8 @@ import yaml
 from ungsoc import content
 from ungsoc.config import from_mkdocs_yml
 from ungsoc.errors import shown
-from ungsoc.profile import COUNTRY_LANGUAGE, check_text
+from ungsoc.languages import COUNTRY_LANGUAGE, LANGUAGES
+from ungsoc.profile import check_text
 
 SCHEMA_LINE = "# yaml-language-server: $schema=municipality.schema.json\n"
 
@@ -33,7 +34,7 @@ def _names(values: list[str], languages: list[str]) -> dict:
     names = {}
     for value in values:
         language, sep, name = value.partition("=")
-        if sep and language in ("sv", "da", "no"):
+        if sep and language in LANGUAGES:
             names[language] = name
         else:
             names.update({lang: value for lang in languages})

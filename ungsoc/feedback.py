@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ungsoc import schema, templates
+from ungsoc import generated, schema, templates
 from ungsoc.errors import Problem, shown
 from ungsoc.profile import Profile
 from ungsoc.yamlsource import load
@@ -35,5 +35,5 @@ def markdown(questionnaire: dict, profile: Profile, language: str, theme_dirs) -
         lead = f"{t['print_only'][language]} {t['no_name'][language]}"
     body = templates.render(theme_dirs, "partials/ungsoc-feedback.html", questionnaire=q, texts=t,
                             language=language, endpoint=endpoint)
-    return (f"---\naudience: youth\nreviewed: 2026-11-24\n---\n\n# {q['title'][language]}\n\n"
+    return (f"{generated.front_matter('youth')}# {q['title'][language]}\n\n"
             f"{q['intro'][language]}\n\n{lead}\n\n{body}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ungsoc import schema
+from ungsoc import generated, schema
 from ungsoc.errors import Problem, shown
 from ungsoc.yamlsource import load
 
@@ -59,5 +59,5 @@ def abbreviations(terms: list[dict]) -> str:
 def page_markdown(terms: list[dict], words: dict) -> str:
     """The glossary page; words: its title and intro in the reader's language (content/ui)."""
     entries = "\n\n".join(f"{t['term']}\n:   {t['definition']}" for t in sorted(terms, key=lambda t: t["term"].lower()))
-    return (f"---\naudience: youth\nreviewed: 2026-11-24\n---\n\n# {words['title']}\n\n"
+    return (f"{generated.front_matter('youth')}# {words['title']}\n\n"
             f"{words['intro']}\n\n{entries}\n")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from ungsoc import frontmatter
+from ungsoc import frontmatter, generated
 from ungsoc.errors import Problem
 from ungsoc.frontmatter import split
 from ungsoc.mdtext import after_first_heading
@@ -48,7 +48,7 @@ def index_markdown(pages, language: str, words: dict[str, dict]) -> str:
             link = posixpath.relpath(src_uri, f"{language}/school")
             by_band[meta["grades"]].append(
                 f"- [{title_of(source, link)}]({link}) ({meta['duration_minutes']} {text['minutes']})")
-    lines = ["---", "audience: school", "reviewed: 2026-11-24", "---", "", f"# {text['title']}", "", text["intro"], ""]
+    lines = [generated.front_matter("school") + f"# {text['title']}", "", text["intro"], ""]
     for band in BANDS:
         if by_band[band]:
             lines += [f"## {band_name(band, language, words)}", "", *by_band[band], ""]
@@ -60,14 +60,32 @@ def band_name(band: str, language: str, words: dict[str, dict]) -> str:
     return words[language]["bands"].get(band) or next(w["bands"][band] for w in words.values() if band in w["bands"])
 
 
-def with_facts(markdown: str, lesson: dict, language: str, words: dict[str, dict]) -> str:
-    """A lesson's grade band, duration and curriculum links under its heading, from front matter."""
+def with_facts(markdown: str, lesson: dict, language: str, words: dict[str, dict],
+               handouts: list[tuple[str, str]] = ()) -> str:
+    """A lesson's grade band, duration and curriculum links under its heading, from front matter,
+    and its handouts: (title, link) of each, in the order the lesson uses them."""
     text = words[language]
     curriculum = "; ".join(f"[{item['text']}]({item['source']})" for item in lesson["curriculum"])
     block = (f'!!! abstract ""\n    **{text["grades"]}:** {band_name(lesson["grades"], language, words)} · '
              f'**{text["duration"]}:** {lesson["duration_minutes"]} {text["minutes"]}  \n'
              f'    **{text["curriculum"]}:** {curriculum}\n')
+    if handouts:
+        links = "".join(f"    - [{title}]({link})\n" for title, link in handouts)
+        block += f'\n!!! info "{text["print"]}"\n{links}'
     return after_first_heading(markdown, block)
+
+
+def handout_links(lesson: dict, src_uri: str, files, file: str) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """Each handout the lesson names, with the title of its page; a missing page is a problem."""
+    found, problems = [], []
+    for link in lesson.get("handouts") or []:
+        target = files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), link)))
+        if target is None:
+            problems.append(Problem(file, 2, "lesson.handouts", f"{link} does not exist; give a path relative "
+                                    "to the lesson page, e.g. handouts/lesson-7-9-case.md"))
+        else:
+            found.append((title_of(target.content_string, link), link))
+    return found, problems
 
 
 def plan_table(steps: list[dict], language: str, words: dict[str, dict]) -> str:

@@ -4,27 +4,33 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import posixpath
 import sys
+import time
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from ungsoc import (accessibility, branding, catalogue, content, feedback, frontmatter, generated, glossary, lessons, navorder, placeholders,
+from ungsoc import (accessibility, branding, catalogue, content, feedback, frontmatter, generated, glossary, lessons, navorder, pdfpack,
+                    placeholders,
                     readability, records, search,
                     security, sitecontext, translation, unusedcss)
 from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
 from ungsoc.errors import Problem, raise_if_any
 from ungsoc.notfound import start_page_alternates
-from ungsoc.profile import LANGUAGES, Profile
+from ungsoc.languages import LANGUAGES
+from ungsoc.profile import Profile
 
-# Not under "mkdocs": MkDocs' strict mode counts every warning there as a failed build.
-log = logging.getLogger("ungsoc")
-if not log.handlers:
+log = logging.getLogger("mkdocs.plugins.ungsoc")
+# Problems while serving go to a logger outside "mkdocs": MkDocs' strict mode counts every
+# warning there as a failed rebuild, which leaves its server waiting.
+editor_log = logging.getLogger("ungsoc")
+if not editor_log.handlers:
     _handler = logging.StreamHandler(sys.stderr)
     _handler.setFormatter(logging.Formatter("ERROR   -  [ungsoc] %(message)s"))
-    log.addHandler(_handler)
-    log.propagate = False
+    editor_log.addHandler(_handler)
+    editor_log.propagate = False
 
 
 def problems_box(problems: list[Problem]) -> str:
@@ -50,6 +56,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.questionnaire: dict | None = None
         self.records: list[dict] = []
         self.project: content.Project | None = None
+        self.school_pages: dict = {}  # src_uri -> Page of the teacher guide, in the language being built
+        self.pdf_stats = {"packs": 0, "rendered": 0, "seconds": 0.0, "cpu_seconds": 0.0}
 
     def language(self, config) -> str:
         i18n = config.plugins.get("i18n")
@@ -103,7 +111,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         rebuild: a failed rebuild leaves MkDocs' server waiting, so the editor would see
         nothing. On a logger of our own: MkDocs' strict mode would count it as a failure."""
         if problems:
-            log.error("%d problem%s in content:\n%s", len(problems), "s" if len(problems) != 1 else "",
+            editor_log.error("%d problem%s in content:\n%s", len(problems), "s" if len(problems) != 1 else "",
                       "\n".join(map(str, problems)))
 
     def on_serve(self, server, *, config, builder):
@@ -117,6 +125,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # After i18n (-100), which only knows files that exist on disk under docs/.
     @event_priority(-200)
     def on_files(self, files, config):
+        self.school_pages = {}
         if not self.config.enabled:
             return files
         branding.add_files(files, branding.brand_files(config, self.profile))
@@ -181,19 +190,60 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
                 table = placeholders.fill(lessons.plan_table(lesson["steps"], language, self.lesson_words()),
                                           placeholders.values(self.profile, language))[0]
                 markdown = lessons.with_plan(markdown, table)
-            markdown = lessons.with_facts(markdown, lesson, language, self.lesson_words())
+            handouts, problems = lessons.handout_links(lesson, page.file.src_uri, files, file)
+            self.add_problems(problems)
+            markdown = lessons.with_facts(markdown, lesson, language, self.lesson_words(), handouts)
         if content_language != language:
             notice = self.strings(language)["untranslated_notice"]
             markdown = translation.with_fallback_notice(markdown, notice, content_language, config.theme.dirs)
         if file.endswith(catalogue.INDEX):
             root = "../" * (1 if language == self.profile.default_language else 2)
             markdown += catalogue.table_html(self.records, language, self.strings(language)["catalogue"],
-                                             self.fallback_order(), root, config.theme.dirs)
+                                             self.fallback_order(), root, config.theme.dirs,
+                                             Path(self.config.content_dir))
         if self.terms.get(content_language) and not file.endswith(glossary.PATH):
             markdown += glossary.abbreviations(self.terms[content_language])
         return markdown
 
+    def on_page_content(self, html, page, config, files):
+        if self.config.lesson_pdfs and page.file.src_uri.split("/", 1)[-1].startswith("school/"):
+            self.school_pages[page.file.src_uri] = page
+        return html
+
+    def make_lesson_pdfs(self, config) -> None:
+        """Every lesson's pack as a PDF next to its page, linked from the page with its size.
+
+        Runs once every page's HTML exists (on_env) and before any page is written, so the
+        link with the size goes into the lesson page itself."""
+        started, cpu, language = time.perf_counter(), time.process_time(), self.language(config)
+        logo = self.profile.root / self.profile.data["logo"]
+        cache = Path(config.config_file_path).resolve().parent / ".cache" / "ungsoc-pdf"
+        for src_uri, page in self.school_pages.items():
+            lesson = page.meta.get("lesson")
+            if not isinstance(lesson, dict) or not lesson.get("handouts"):
+                continue
+            folder = posixpath.dirname(src_uri)
+            sheets = [self.school_pages.get(posixpath.normpath(posixpath.join(folder, link)))
+                      for link in lesson["handouts"]]
+            content_language = getattr(page.file, "locale", language)
+            pack = pdfpack.Pack(content_language, page.title, pdfpack.absolute(config.site_url, page.url),
+                                page.content, [sheet.content for sheet in sheets if sheet is not None])
+            words = self.lesson_words()[language]
+            document = pdfpack.document(config.theme.dirs, pack, self.profile.name(language), logo, words)
+            pdf, rendered = pdfpack.render(document, pack.url, cache, logo)
+            name = f"{posixpath.basename(posixpath.splitext(src_uri)[0])}.pdf"
+            target = Path(config.site_dir) / posixpath.dirname(page.file.dest_uri) / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(pdf)
+            page.content = pdfpack.with_link(config.theme.dirs, page.content, name, len(pdf), words)
+            self.pdf_stats["packs"] += 1
+            self.pdf_stats["rendered"] += rendered
+        self.pdf_stats["seconds"] += time.perf_counter() - started
+        self.pdf_stats["cpu_seconds"] += time.process_time() - cpu
+
     def on_env(self, env, config, files):
+        if self.config.lesson_pdfs:
+            self.make_lesson_pdfs(config)
         if not self.config.enabled:
             return env
         problems, self.problems = list(self.problems.values()), {}
@@ -247,6 +297,12 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         (site_dir / "interventions.csv").write_text(as_csv, encoding="utf-8-sig")
         if self.config.prune_css and self.command != "serve":  # smaller CSS is for readers, not previews
             unusedcss.prune_site(site_dir)
+        if self.pdf_stats["packs"]:
+            # scripts/bench_build.py reads this line for the PDF share of the build time.
+            log.info("ungsoc: lesson PDFs: %d packs, %d rendered, %d from the cache, %.2f s (%.2f s CPU)",
+                     self.pdf_stats["packs"], self.pdf_stats["rendered"], self.pdf_stats["packs"] - self.pdf_stats["rendered"],
+                     self.pdf_stats["seconds"], self.pdf_stats["cpu_seconds"])
+            self.pdf_stats = {"packs": 0, "rendered": 0, "seconds": 0.0, "cpu_seconds": 0.0}
         if self.command == "serve":
             return  # deploy configs are for publishing; the preview's scripts are not minified alike
         endpoint = (self.profile.data.get("feedback") or {}).get("endpoint")

@@ -11,12 +11,10 @@ from xml.etree import ElementTree
 from ungsoc import schema
 from ungsoc.colour import contrast
 from ungsoc.errors import Problem, shown
+from ungsoc.languages import LANGUAGES, pick
 from ungsoc.yamlsource import YamlDoc, load, parse
 
 WCAG_AA_TEXT = 4.5
-LANGUAGES = ("sv", "da", "no")
-# The language each country's upstream pages are written in.
-COUNTRY_LANGUAGE = {"se": "sv", "dk": "da", "no": "no"}
 
 
 @dataclass
@@ -53,9 +51,7 @@ class Profile:
 
     def text(self, value: dict | None, language: str) -> str:
         """A per-language text in the reader's language, else the default language's."""
-        if not value:
-            return ""
-        return value.get(language) or value.get(self.default_language) or next(iter(value.values()))
+        return pick(value or {}, language, [self.default_language, *(value or {})])[0] or ""
 
 
 def tel(number: str) -> str:
