@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import socket
 import statistics
@@ -60,9 +61,11 @@ def main() -> int:
     args = parser.parse_args()
 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    start = time.monotonic()
+    start, before = time.monotonic(), resource.getrusage(resource.RUSAGE_CHILDREN)
     check = subprocess.run([sys.executable, "-m", "ungsoc.cli", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
     check_seconds = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    check_cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "project"
         project.mkdir()
@@ -93,7 +96,7 @@ def main() -> int:
             log.close()
     median = statistics.median(times)
     print(f"CPUs: {os.cpu_count()}, load average: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    print(f"ungsoc check on the shipped site: {check_seconds:.2f} s (exit {check.returncode})")
+    print(f"ungsoc check on the shipped site: {check_seconds:.2f} s wall, {check_cpu:.2f} s CPU (exit {check.returncode})")
     print(f"first `mkdocs serve` build: {first:.1f} s")
     print(f"edit-to-preview, {args.page}: median {median:.2f} s over {len(times)} runs "
           f"({', '.join(f'{t:.2f}' for t in times)})")
