@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 import time
 from pathlib import Path
@@ -165,7 +166,9 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         link with the size goes into the lesson page itself."""
         started, cpu, language = time.perf_counter(), time.process_time(), self.language(config)
         logo = self.profile.root / self.profile.data["logo"]
-        cache = Path(config.config_file_path).resolve().parent / ".cache" / "ungsoc-pdf"
+        # Keyed by content, so builds of copies of the project (tests, benchmarks) may share one.
+        cache = Path(os.environ.get(pdfpack.CACHE_ENV)
+                     or Path(config.config_file_path).resolve().parent / ".cache" / "ungsoc-pdf")
         for src_uri, page in self.school_pages.items():
             lesson = page.meta.get("lesson")
             if not isinstance(lesson, dict) or not lesson.get("handouts"):
