@@ -190,8 +190,9 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         page_collections = [c["name"] for c in cms_config["collections"] if c.get("folder") == "docs"]
         data_js = cms.preview_data(self.profile, cms.reader_stylesheets(site_dir),
                                    dict(self.config.lix_limits), page_collections)
-        raise_if_any(cms.write_admin(site_dir, root, cms_config, data_js))
-        return cms.policy(settings)
+        policy = cms.policy(settings)
+        raise_if_any(cms.write_admin(site_dir, root, cms_config, data_js, policy))
+        return policy
 
     on_post_build = CombinedEvent(_keep_language_404, _finish_site)
 
