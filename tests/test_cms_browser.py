@@ -23,6 +23,8 @@ from ungsoc.cms import LOCAL_BACKEND
 pytestmark = pytest.mark.browser
 # README screenshots: UNGSOC_SCREENSHOTS=1 writes them into readme-images/ instead of tmp.
 SCREENSHOTS = ROOT / "readme-images"
+# Decap's editor buttons, as the Swedish interface names them (the CMS speaks the default language).
+PREVIEW_TOGGLE = 'button[title="Visa/Dölj förhandsvisning"]'
 
 
 def free_port() -> int:
@@ -77,7 +79,7 @@ def origin_of(url: str) -> str:
 
 
 def login(page, url: str) -> None:
-    page.goto(url + "/admin/", wait_until="domcontentloaded")
+    page.goto(url + "/admin/", wait_until="commit", timeout=120_000)
     page.get_by_role("button", name=re.compile("logga in|log in", re.I)).click(timeout=120_000)
     page.wait_for_selector("text=För dig som är ung", timeout=120_000)
 
@@ -111,7 +113,7 @@ def test_create_a_youth_page_in_two_languages(editing, browser):
             and "livereload" not in m.text else None)
     login(page, editing["url"])
     shot(page, editing, "cms-collections.png")
-    page.goto(editing["url"] + "/admin/#/collections/youth/new", wait_until="domcontentloaded")
+    page.goto(editing["url"] + "/admin/#/collections/youth/new", wait_until="commit")
     titles = page.get_by_label("Title", exact=True)
     titles.nth(0).wait_for(timeout=60_000)
     titles.nth(0).fill("Prata med någon")
@@ -152,7 +154,7 @@ def test_edit_a_record_and_a_glossary_term(editing, browser):
     page = browser.new_page(viewport={"width": 1200, "height": 800})
     login(page, editing["url"])
     project = editing["project"]
-    page.goto(editing["url"] + "/admin/#/collections/glossary/entries/glossary_sv", wait_until="domcontentloaded")
+    page.goto(editing["url"] + "/admin/#/collections/glossary/entries/glossary_sv", wait_until="commit")
     definition = page.get_by_label("Definition", exact=True).first
     definition.wait_for(timeout=60_000)
     definition.fill("Den del av kommunen som hjälper barn, unga och familjer. Ändrad i testet.")
@@ -163,7 +165,7 @@ def test_edit_a_record_and_a_glossary_term(editing, browser):
         assert time.monotonic() < deadline
         time.sleep(0.2)
     page.goto(editing["url"] + "/admin/#/collections/interventions_records/entries/skolelos",
-              wait_until="domcontentloaded")
+              wait_until="commit")
     reviewed = page.get_by_label("Reviewed", exact=True).first
     reviewed.wait_for(timeout=60_000)
     record = project / "content/interventions/skolelos.yml"
