@@ -107,7 +107,7 @@
   }
 
   function limitFor(audience, limits) {
-    return (audience === "youth" || audience === "parents") && limits[audience] !== undefined ? limits[audience] : null;
+    return typeof audience === "string" && limits[audience] !== undefined ? limits[audience] : null;
   }
 
   var api = {lix: lix, proseSentences: proseSentences, limitFor: limitFor};
