@@ -22,6 +22,10 @@ def with_cms(project: Path, block: str) -> None:
     profile = project / "content/municipality.yml"
     profile.write_text(profile.read_text(encoding="utf-8") + block, encoding="utf-8")
     (project / "node_modules").symlink_to(ROOT / "node_modules")
+    # Lesson PDFs take minutes to render and have nothing to do with the CMS.
+    mkdocs_yml = project / "mkdocs.yml"
+    mkdocs_yml.write_text(re.sub(r"^  - ungsoc\n", "  - ungsoc:\n      lesson_pdfs: false\n",
+                                 mkdocs_yml.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
 
 
 GITHUB = "cms:\n  backend: github\n  repo: kommun/ungsoc\n  branch: main\n"

@@ -168,8 +168,10 @@ def page_collection(section: str, label: str, content_dir: Path) -> dict:
             f["default"] = section
         if f["widget"] == "datetime":
             f["default"] = "{{now}}"
+    # Markdown as written: the rich-text mode rewrites what it does not know (admonitions,
+    # attribute lists, abbreviations) and escapes placeholders, so it stays off.
     body = {"name": "body", "label": "Text", "widget": "markdown", "i18n": True,
-            "modes": ["raw", "rich_text"], "editor_components": [],
+            "modes": ["raw"], "editor_components": [],
             "hint": "Markdown. Numbers and contacts as placeholders, e.g. {{ phone.child_helpline }}."}
     return {"name": section, "label": label, "folder": "docs", "path": f"{section}/{{{{slug}}}}",
             "extension": "md", "format": "frontmatter", "create": True, "i18n": True,
