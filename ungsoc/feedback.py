@@ -41,6 +41,7 @@ def markdown(questionnaire: dict, profile: Profile, language: str) -> str:
     q, t = questionnaire, questionnaire["texts"]
     endpoint = (profile.data.get("feedback") or {}).get("endpoint")
     interactive = bool(endpoint)
+    receiver = profile.text((profile.data.get("feedback") or {}).get("receiver"), language) or t["receiver_default"][language]
     blocks = []
     for number, statement in enumerate(q["statements"], start=1):
         blocks.append(f'<fieldset class="ungsoc-question"><legend>{number}. {escape(statement["text"][language])}</legend>'
@@ -50,7 +51,6 @@ def markdown(questionnaire: dict, profile: Profile, language: str) -> str:
     if interactive:
         blocks.append(f'<p><label for="comment">{escape(t["free_text"][language])}</label><br>'
                       f'<textarea id="comment" name="comment" rows="5" maxlength="2000"></textarea></p>')
-        receiver = profile.text((profile.data.get("feedback") or {}).get("receiver"), language) or t["receiver_default"][language]
         how = t["sends_to"][language].format(receiver=f"{receiver} ({endpoint})")
         body = (f'<form class="ungsoc-feedback" method="post" action="{escape(endpoint)}">\n'
                 + "\n".join(blocks)
@@ -59,6 +59,6 @@ def markdown(questionnaire: dict, profile: Profile, language: str) -> str:
     else:
         blocks.append(f'<p class="ungsoc-question">{escape(t["free_text"][language])}</p><div class="ungsoc-lines"></div>')
         body = '<div class="ungsoc-feedback ungsoc-feedback--print">\n' + "\n".join(blocks) + "\n</div>"
-        lead = f"{t['print_only'][language]} {t['no_name'][language]}"
+        lead = f"{t['print_only'][language].format(receiver=receiver)} {t['no_name'][language]}"
     return (f"---\naudience: youth\nreviewed: 2026-11-24\n---\n\n# {q['title'][language]}\n\n"
-            f"{q['intro'][language]}\n\n{lead}\n\n{body}\n")
+            f"{q['intro'][language]}\n\n{lead}\n\n{t['not_read_at_once'][language]}\n\n{body}\n")
