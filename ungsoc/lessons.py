@@ -10,16 +10,21 @@ from ungsoc.frontmatter import split
 from ungsoc.mdtext import after_first_heading
 
 PATH = "school/lessons.md"
-BANDS = ("4-6", "7-9", "upper-secondary")
+# Each country's own grade bands: Swedish årskurs and Danish klassetrin 4-6 and 7-9 are
+# Norwegian 5.-7. and 8.-10. trinn (Norway starts school a year earlier and counts ten grades).
+BANDS = ("4-6", "5-7", "7-9", "8-10", "upper-secondary")
 TEXT = {
     "sv": {"title": "Lektioner efter årskurs", "intro": "Alla lektioner i lärarhandledningen, ordnade efter årskurs.",
-           "4-6": "Årskurs 4–6", "7-9": "Årskurs 7–9", "upper-secondary": "Gymnasiet",
+           "4-6": "Årskurs 4–6", "7-9": "Årskurs 7–9", "5-7": "Norska 5.–7. trinn", "8-10": "Norska 8.–10. trinn",
+           "upper-secondary": "Gymnasiet",
            "minutes": "minuter", "grades": "Årskurs", "duration": "Tid", "curriculum": "Läroplan"},
     "da": {"title": "Lektioner efter klassetrin", "intro": "Alle lektioner i lærervejledningen, ordnet efter klassetrin.",
-           "4-6": "4.–6. klasse", "7-9": "7.–9. klasse", "upper-secondary": "Ungdomsuddannelser",
+           "4-6": "4.–6. klasse", "7-9": "7.–9. klasse", "5-7": "Norsk 5.–7. trinn", "8-10": "Norsk 8.–10. trinn",
+           "upper-secondary": "Ungdomsuddannelser",
            "minutes": "minutter", "grades": "Klassetrin", "duration": "Tid", "curriculum": "Læreplan"},
     "no": {"title": "Undervisningsopplegg etter trinn", "intro": "Alle opplegg i lærerveiledningen, ordnet etter trinn.",
-           "4-6": "5.–7. trinn (10–12 år)", "7-9": "8.–10. trinn (13–15 år)", "upper-secondary": "Videregående skole",
+           "4-6": "Svensk/dansk 4.–6. klasse", "7-9": "Svensk/dansk 7.–9. klasse",
+           "5-7": "5.–7. trinn (10–12 år)", "8-10": "8.–10. trinn (13–15 år)", "upper-secondary": "Videregående skole",
            "minutes": "minutter", "grades": "Trinn", "duration": "Tid", "curriculum": "Læreplan"},
 }
 
