@@ -81,16 +81,16 @@ def check_page(path: Path, display: str, language: str | None, profile: Profile 
     problems = list(front.problems)
     body = "\n".join(source.split("\n")[front.body_start:])
     first_line = front.body_start + 1
-    problems += placeholders.check(body, display, first_line)
-    problems += markup_problems(body, display, first_line)
     known = placeholders.values(profile, language) if profile and language in profile.languages else {}
+    problems += placeholders.check(body, display, first_line, known or None)
+    problems += markup_problems(body, display, first_line)
     filled = placeholders.fill(body, known)[0]
     problems += readability.check(filled, front.meta.get("audience"), limits, display)
     lesson = front.meta.get("lesson")
     if isinstance(lesson, dict) and lessons.lesson_meta(source) and language:
         problems += lessons.check(lesson, body, language, display)
         steps = "\n".join(str(step.get("do", "")) for step in lesson.get("steps") or [] if isinstance(step, dict))
-        problems += [dataclasses.replace(p, line=2) for p in placeholders.check(steps, display, 2)]
+        problems += [dataclasses.replace(p, line=2) for p in placeholders.check(steps, display, 2, known or None)]
     return problems
 
 
