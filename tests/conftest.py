@@ -44,6 +44,18 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def place(project: Path, path: str) -> None:
+    """Put a new page ("youth/new.md") into the reader's order (content/order.yml), right
+    after its section's landing page."""
+    section, name = path.split("/", 1)
+    order = project / "content" / "order.yml"
+    text = order.read_text(encoding="utf-8")
+    marker = f"\n{section}:\n  - index.md\n"
+    assert marker in text, f"no section {section} starting with index.md in {order}"
+    head, tail = text.split(marker, 1)
+    order.write_text(f"{head}{marker}  - {name}\n{tail}", encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The shipped site, built once for the whole session."""

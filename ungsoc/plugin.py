@@ -28,6 +28,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.default_404: bytes | None = None
         self.questionnaire: dict | None = None
         self.records: list[dict] = []
+        self.order: navorder.Order | None = None
 
     def language(self, config) -> str:
         i18n = config.plugins.get("i18n")
@@ -51,6 +52,10 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
             self.add_problems(problems)
             self.records, problems = records.load_records(root / self.config.content_dir)
             self.add_problems(problems + content.check_data_files(root))
+            content_dir = root / self.config.content_dir
+            self.order, problems = navorder.load_order(content_dir, content_dir.relative_to(root).as_posix()
+                                                       if content_dir.is_relative_to(root) else str(content_dir))
+            raise_if_any(problems)
             branding.apply_languages(config, profile)
             branding.apply_site(config, profile, serving=self.command == "serve")
         if self.config.atomic_build and self.command == "build":
@@ -80,7 +85,9 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # After i18n (-100), which builds each language's navigation.
     @event_priority(-200)
     def on_nav(self, nav, config, files):
-        return navorder.order_sections(nav, self.profile.languages)
+        nav, problems = navorder.apply(nav, self.order, self.profile.languages)
+        self.add_problems(problems)
+        return nav
 
     def add_page(self, files, config, path: str, markdown: str) -> None:
         profile = self.profile
