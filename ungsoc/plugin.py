@@ -130,6 +130,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         problems, self.problems = list(self.problems.values()), {}
         raise_if_any(problems)
         env.filters["ungsoc_absolute"] = sitecontext.absolute
+        env.filters["ungsoc_date"] = sitecontext.date_text
+        env.filters["ungsoc_source_label"] = sitecontext.source_label
         env.globals["ungsoc"] = sitecontext.build(self.profile, self.language(config), Path(self.config.content_dir))
         return env
 

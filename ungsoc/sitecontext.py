@@ -46,3 +46,16 @@ def build(profile: Profile, language: str, content_dir: Path) -> dict:
 def absolute(link: str, site_url: str) -> str:
     """A link relative to the site root made absolute."""
     return urljoin(site_url, link)
+
+
+def date_text(value, words: dict) -> str:
+    """A date (YAML gives a date, or an ISO string) as readers write it: "24 november 2026"."""
+    import datetime
+
+    day = value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
+    return words["date"].format(day=day.day, month=words["months"][day.month - 1], year=day.year)
+
+
+def source_label(url: str) -> str:
+    """A source link's text: the whole address without https:// and www. (it wraps on phones)."""
+    return url.split("://", 1)[-1].removeprefix("www.").rstrip("/")
