@@ -1,0 +1,69 @@
+"""A reader's way in: from the start page, every page for young people and parents (and the
+pages about the site) is at most two taps away on a 360 px phone, through links in the page
+text; the landing pages list their section's pages in the reader's order (content/order.yml)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from conftest import LANGUAGES, PREFIX, ROOT
+
+pytestmark = pytest.mark.browser
+
+ORDER = yaml.safe_load((ROOT / "content/order.yml").read_text(encoding="utf-8"))
+READER_SECTIONS = ("youth", "parents", "about")
+
+# Links a reader can see and tap in the page text (not the menu, which is one tap more).
+VISIBLE_LINKS = """() => [...document.querySelectorAll('.md-content a[href]')]
+  .filter(a => { const r = a.getBoundingClientRect(); return r.width > 0 && r.height > 0
+                 && getComputedStyle(a).visibility !== 'hidden'; })
+  .map(a => a.href.split('#')[0])"""
+
+
+def reader_pages(site, language: str) -> set[str]:
+    prefix = PREFIX[language]
+    pages = set()
+    for section in READER_SECTIONS:
+        for html in (site / prefix / section).rglob("index.html"):
+            pages.add("/" + html.parent.relative_to(site).as_posix() + "/")
+    return pages
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_reader_page_is_two_taps_from_the_start_page_on_a_phone(browser, site_server, language):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    start = f"/{PREFIX[language]}"
+    depth = {start: 0}
+    frontier = [start]
+    for tap in (1, 2):
+        following = []
+        for path in frontier:
+            page.goto(site_server.url + path)
+            for link in page.evaluate(VISIBLE_LINKS):
+                if not link.startswith(site_server.url):
+                    continue
+                target = link[len(site_server.url):]
+                if target not in depth:
+                    depth[target] = tap
+                    following.append(target)
+        frontier = following
+    context.close()
+    missing = sorted(reader_pages(site_server.site, language) - set(depth))
+    assert missing == [], f"more than two taps from {start}: {missing}"
+    # The questions children ask most are one tap from the start page.
+    for name in ("violence-at-home", "tell-someone-at-school", "living-away-from-home"):
+        assert depth[f"{start}youth/{name}/"] == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("section", ("youth", "parents"))
+def test_landing_pages_list_the_sections_pages_in_the_readers_order(site, language, section):
+    html = (site / PREFIX[language] / section / "index.html").read_text(encoding="utf-8")
+    article = html[html.index('<article'):html.index('</article>')]
+    linked = [link.strip("./") for link in re.findall(r'<a href="([^"#:]+)"', article) if not link.startswith("..")]
+    expected = [entry.removesuffix(".md") for entry in ORDER[section] if entry != "index.md"]
+    assert [link for link in linked if link in expected] == expected
