@@ -29,6 +29,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.questionnaire: dict | None = None
         self.records: list[dict] = []
         self.order: navorder.Order | None = None
+        self.search_words: dict[str, dict[str, list[str]]] = {}
 
     def language(self, config) -> str:
         i18n = config.plugins.get("i18n")
@@ -56,6 +57,10 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
             self.order, problems = navorder.load_order(content_dir, content_dir.relative_to(root).as_posix()
                                                        if content_dir.is_relative_to(root) else str(content_dir))
             raise_if_any(problems)
+            for language in profile.languages:
+                self.search_words[language], problems = search.load_words(content_dir, language,
+                                                                          self.order.file.rsplit("/", 1)[0])
+                self.add_problems(problems)
             branding.apply_languages(config, profile)
             branding.apply_site(config, profile, serving=self.command == "serve")
         if self.config.atomic_build and self.command == "build":
@@ -86,6 +91,10 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     @event_priority(-200)
     def on_nav(self, nav, config, files):
         nav, problems = navorder.apply(nav, self.order, self.profile.languages)
+        language = self.language(config)
+        pages = {navorder.language_path(page.file.src_uri, self.profile.languages) for page in navorder.pages_of(nav.items)}
+        problems += search.check_words(self.search_words.get(language, {}), pages,
+                                       f"{self.order.file.rsplit('/', 1)[0]}/search/{language}.yml")
         self.add_problems(problems)
         return nav
 
@@ -111,6 +120,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         file, source = f"docs/{page.file.src_uri}", page.file.content_string
         _, body_start = frontmatter.split(source)
         markdown, unknown = placeholders.fill(markdown, placeholders.values(self.profile, language), file, body_start + 1)
+        search.default_boost(page.meta)
         self.add_problems(frontmatter.check(source, file) + unknown
                           + readability.check(markdown, page.meta.get("audience"), self.config.lix_limits, file))
         if isinstance(page.meta.get("lesson"), dict) and lessons.lesson_meta(source):
@@ -172,7 +182,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         if self.default_404 is not None:
             (site_dir / "404.html").write_bytes(self.default_404)
         sitemaps.write_page_sitemaps(config.site_dir, config.site_url)
-        search.split_index(config.site_dir, self.profile.languages, self.profile.default_language)
+        search.split_index(config.site_dir, self.profile.languages, self.profile.default_language, self.search_words)
         redirect = accessibility.was_redirect(self.profile)
         if redirect:
             (site_dir / "was").mkdir(exist_ok=True)
