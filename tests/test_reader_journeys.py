@@ -67,3 +67,28 @@ def test_landing_pages_list_the_sections_pages_in_the_readers_order(site, langua
     linked = [link.strip("./") for link in re.findall(r'<a href="([^"#:]+)"', article) if not link.startswith("..")]
     expected = [entry.removesuffix(".md") for entry in ORDER[section] if entry != "index.md"]
     assert [link for link in linked if link in expected] == expected
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_on_a_phone_the_heading_starts_near_the_top_with_exit_and_help_one_tap_away(browser, site_server, language):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site_server.url}/{PREFIX[language]}youth/rights/")
+    heading = page.locator(".md-content h1").bounding_box()
+    assert heading["y"] <= 160, f"the heading starts {heading['y']} px from the top"
+    exit_button = page.locator(".ungsoc-exit__button")
+    box = exit_button.bounding_box()
+    assert exit_button.is_visible() and box["y"] + box["height"] <= heading["y"]
+    # The numbers are buttons that call; the rest of the help box is one tap away.
+    buttons = page.locator(".ungsoc-help__button")
+    assert buttons.count() >= 2 and all(buttons.nth(i).is_visible() for i in range(buttons.count()))
+    assert all(buttons.nth(i).get_attribute("href").startswith("tel:") for i in range(buttons.count()))
+    full = page.locator(".ungsoc-help__more .ungsoc-help__list a")
+    assert not full.first.is_visible()
+    page.locator(".ungsoc-help__more summary").tap()
+    assert full.first.is_visible() and full.count() >= 3
+    # The quick exit stays first in keyboard order.
+    page.goto(f"{site_server.url}/{PREFIX[language]}youth/rights/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('ungsoc-exit__button')")
+    context.close()
