@@ -92,3 +92,44 @@ def test_on_a_phone_the_heading_starts_near_the_top_with_exit_and_help_one_tap_a
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('ungsoc-exit__button')")
     context.close()
+
+
+FAKE_VOICES = """(() => {
+  window.__spoken = [];
+  const voices = %s;
+  const speech = { speaking: false, getVoices: () => voices, speak: u => window.__spoken.push([u.lang, u.text]),
+                   cancel: () => {}, addEventListener: () => {} };
+  Object.defineProperty(window, 'speechSynthesis', { value: speech, configurable: true });
+  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+})();"""
+
+
+@pytest.mark.parametrize("language, voice", [("sv", "sv-SE"), ("da", "da-DK"), ("no", "nb-NO")])
+def test_listen_reads_the_page_aloud_in_its_language_with_the_browsers_own_voice(browser, site_server, language, voice):
+    context = browser.new_context()
+    context.add_init_script(FAKE_VOICES % f'[{{"lang": "{voice}", "name": "test"}}]')
+    requests = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.goto(f"{site_server.url}/{PREFIX[language]}youth/rights/")
+    button = page.locator(".ungsoc-listen")
+    button.wait_for(state="visible")
+    before = len(requests)
+    button.click()
+    spoken = page.evaluate("window.__spoken")
+    heading = page.locator(".md-content h1").inner_text()
+    assert spoken[0] == [voice, heading.replace("¶", "").strip()]
+    assert all(lang == voice for lang, _ in spoken) and len(spoken) > 5
+    assert button.get_attribute("aria-pressed") == "true"
+    assert requests[before:] == []  # no request: the voice is the browser's own
+    context.close()
+
+
+def test_listen_is_hidden_where_the_browser_has_no_voice_for_the_language(browser, site_server):
+    context = browser.new_context()
+    context.add_init_script(FAKE_VOICES % '[{"lang": "en-US", "name": "test"}]')
+    page = context.new_page()
+    page.goto(f"{site_server.url}/da/youth/rights/")
+    page.wait_for_load_state("load")
+    assert page.locator(".ungsoc-listen").count() == 1 and not page.locator(".ungsoc-listen").is_visible()
+    context.close()
