@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from ungsoc import (accessibility, branding, catalogue, content, feedback, frontmatter, generated, glossary, lessons, navorder, pdfpack,
+from ungsoc import (accessibility, branding, catalogue, cms, content, feedback, frontmatter, generated, glossary, lessons, navorder, pdfpack,
                     placeholders,
                     readability, records, search,
                     security, sitecontext, translation, unusedcss)
@@ -268,9 +268,32 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
                      self.pdf_stats["packs"], self.pdf_stats["rendered"], self.pdf_stats["packs"] - self.pdf_stats["rendered"],
                      self.pdf_stats["seconds"], self.pdf_stats["cpu_seconds"])
             self.pdf_stats = {"packs": 0, "rendered": 0, "seconds": 0.0, "cpu_seconds": 0.0}
+        admin_csp = self.write_cms(config, site_dir)
         endpoint = (self.profile.data.get("feedback") or {}).get("endpoint")
         raise_if_any(security.write_deploy_files(site_dir, [endpoint] if endpoint else [],
-                                                 self.profile.languages, self.profile.default_language, config.site_url))
+                                                 self.profile.languages, self.profile.default_language, config.site_url,
+                                                 extra_policies={f"{cms.ADMIN}/": admin_csp} if admin_csp else None))
+
+    def write_cms(self, config, site_dir: Path) -> str | None:
+        """/admin/ when the profile enables the CMS; its CSP, or None."""
+        settings = cms.settings(self.profile)
+        if settings is None:
+            return None
+        root = Path(config.config_file_path).resolve().parent
+        i18n = config.plugins.get("i18n")
+        labels = {}
+        for language in (i18n.config.languages if i18n else []):
+            if language.locale == self.profile.default_language:
+                labels = {name.lower(): label for name, label in (language.nav_translations or {}).items()}
+        content_dir = Path(self.config.content_dir)
+        cms_config = cms.config(settings, self.profile, root, Path(config.docs_dir), content_dir,
+                                self.config.profile, labels)
+        page_collections = [c["name"] for c in cms_config["collections"] if c.get("folder") == "docs"]
+        data_js = cms.preview_data(self.profile, cms.reader_stylesheets(site_dir),
+                                   dict(self.config.lix_limits), page_collections)
+        policy = cms.policy(settings)
+        raise_if_any(cms.write_admin(site_dir, root, cms_config, data_js, policy))
+        return policy
 
     on_post_build = CombinedEvent(_keep_language_404, _finish_site)
 
