@@ -170,6 +170,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         (site_dir / "interventions.json").write_text(as_json, encoding="utf-8")
         # with a byte order mark, so Excel reads the file as UTF-8
         (site_dir / "interventions.csv").write_text(as_csv, encoding="utf-8-sig")
+        security.remove_source_maps(site_dir)
         if self.config.prune_css:
             unusedcss.prune_site(site_dir)
         endpoint = (self.profile.data.get("feedback") or {}).get("endpoint")
