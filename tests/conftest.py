@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from ungsoc.languages import LANGUAGES  # noqa: F401 (the tests' language list too)
+
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("sv", "da", "no")
 # Where each language lives in the built site (sv is the default, at the root).
 PREFIX = {"sv": "", "da": "da/", "no": "no/"}
 CHROMIUM = os.environ.get("UNGSOC_CHROMIUM", "/usr/bin/chromium")

@@ -5,6 +5,9 @@ from __future__ import annotations
 import shutil
 import subprocess
 
+import yaml
+from pypdf import PdfReader
+
 from conftest import ROOT, build, copy_project
 from test_profile import PROFILES
 
@@ -47,3 +50,8 @@ def test_fork_merges_upstream_content_without_conflicts(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Du kan også skrive til kommunen." in (fork / "site/youth/index.html").read_text(encoding="utf-8")
     assert "Familiehuset i Fjordby" in (fork / "site/local/index.html").read_text(encoding="utf-8")
+    # The lesson PDFs carry the fork's own name, from its profile.
+    pdf = PdfReader(fork / "site/school/lesson-7-9/lesson-7-9.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    name = yaml.safe_load((PROFILES / "dk-da-only.yml").read_text(encoding="utf-8"))["name"]["da"]
+    assert name in text and pdf.metadata.author == name

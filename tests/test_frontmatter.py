@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build, copy_project
+from conftest import ROOT, build, copy_project
 from ungsoc.frontmatter import check
 
 FILE = "docs/da/youth/rights.md"
@@ -27,7 +27,7 @@ CASES = {
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_front_matter_error_message(case):
     text, message = CASES[case]
-    messages = [str(p) for p in check(text, FILE)]
+    messages = [str(p) for p in check(text, FILE, ROOT / "content")]
     assert any(m.startswith(message) for m in messages), messages
 
 

@@ -9,7 +9,10 @@ from pathlib import Path
 import yaml
 
 from ungsoc import content
-from ungsoc.profile import COUNTRY_LANGUAGE, check_text
+from ungsoc.config import from_mkdocs_yml
+from ungsoc.errors import shown
+from ungsoc.languages import COUNTRY_LANGUAGE, LANGUAGES
+from ungsoc.profile import check_text
 
 SCHEMA_LINE = "# yaml-language-server: $schema=municipality.schema.json\n"
 
@@ -31,7 +34,7 @@ def _names(values: list[str], languages: list[str]) -> dict:
     names = {}
     for value in values:
         language, sep, name = value.partition("=")
-        if sep and language in ("sv", "da", "no"):
+        if sep and language in LANGUAGES:
             names[language] = name
         else:
             names.update({lang: value for lang in languages})
@@ -67,9 +70,10 @@ def cmd_new_municipality(args) -> int:
         accessibility["known_gaps"] = [{profile["default_language"]: gap} for gap in args.a11y_gap]
     profile["accessibility"] = accessibility
     text = SCHEMA_LINE + yaml.safe_dump(profile, allow_unicode=True, sort_keys=False)
-    output = Path(args.output)
     root = Path(args.root).resolve()
-    problems = check_text(text, str(output), root)
+    config = from_mkdocs_yml(root / "mkdocs.yml")
+    output = Path(args.output or root / config.profile)
+    problems = check_text(text, shown(output), root, Path(config.content_dir))
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -79,7 +83,7 @@ def cmd_new_municipality(args) -> int:
         print(f"{output} exists; add --force to replace it.", file=sys.stderr)
         return 1
     output.write_text(text, encoding="utf-8")
-    print(f"Wrote {output}. Next: `ungsoc check`, then `make build`.")
+    print(f"Wrote {shown(output)}. Next: `ungsoc check`, then `make build`.")
     return 0
 
 
@@ -120,7 +124,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--a11y-gap", action="append", help="what is not accessible (Sweden, status partial or none); repeat per gap")
     new.add_argument("--was-url")
     new.add_argument("--uustatus-url")
-    new.add_argument("--output", default="content/municipality.yml")
+    new.add_argument("--output", help="default: the profile named in mkdocs.yml (content/municipality.yml)")
     new.add_argument("--force", action="store_true")
 
     report = sub.add_parser("report", help=cmd_report.__doc__)

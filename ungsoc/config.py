@@ -25,16 +25,18 @@ class UngsocConfig(Config):
     atomic_build = c.Type(bool, default=True)
     # Drop the parts of Material's stylesheet the built site cannot use (see unusedcss.py).
     prune_css = c.Type(bool, default=True)
+    # A PDF per lesson pack (plan and handouts), made with WeasyPrint; cached in .cache/.
+    lesson_pdfs = c.Type(bool, default=True)
 
     # Checks
     lix_limits = c.SubConfig(LixLimits)
 
 
-def from_mkdocs_yml(config_file: Path) -> UngsocConfig:
-    """The plugin's configuration exactly as a build reads it from mkdocs.yml.
+def load_mkdocs_yml(config_file: Path):
+    """MkDocs' configuration and the plugin's, exactly as a build reads them from mkdocs.yml.
 
-    Commands outside the build (`ungsoc report`) use this, so they apply the same limits and
-    paths as the build instead of the defaults.
+    Commands outside the build (`ungsoc check`, `ungsoc report`) use this, so they apply the
+    same folders, profile and limits as the build instead of the defaults.
     """
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
@@ -43,4 +45,9 @@ def from_mkdocs_yml(config_file: Path) -> UngsocConfig:
     plugin = config.plugins.get("ungsoc")
     if plugin is None:
         raise ConfigurationError(f"{config_file}: the ungsoc plugin is not listed under plugins:")
-    return plugin.config
+    return config, plugin.config
+
+
+def from_mkdocs_yml(config_file: Path) -> UngsocConfig:
+    """The plugin's configuration exactly as a build reads it from mkdocs.yml."""
+    return load_mkdocs_yml(config_file)[1]

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import logging
+import posixpath
+import time
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from ungsoc import (accessibility, branding, catalogue, content, feedback, frontmatter, generated, glossary, lessons, navorder, placeholders,
+from ungsoc import (accessibility, branding, catalogue, content, feedback, frontmatter, generated, glossary, lessons, navorder, pdfpack,
+                    placeholders,
                     readability, records, search,
                     security, sitecontext, translation, unusedcss)
 from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
 from ungsoc.errors import Problem, raise_if_any
 from ungsoc.notfound import start_page_alternates
-from ungsoc.profile import LANGUAGES, Profile, load_profile
+from ungsoc.languages import LANGUAGES
+from ungsoc.profile import Profile, load_profile
+
+
+log = logging.getLogger("mkdocs.plugins.ungsoc")
 
 
 class UngsocPlugin(BasePlugin[UngsocConfig]):
@@ -28,6 +36,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.default_404: bytes | None = None
         self.questionnaire: dict | None = None
         self.records: list[dict] = []
+        self.school_pages: dict = {}  # src_uri -> Page of the teacher guide, in the language being built
+        self.pdf_stats = {"packs": 0, "rendered": 0, "seconds": 0.0, "cpu_seconds": 0.0}
 
     def language(self, config) -> str:
         i18n = config.plugins.get("i18n")
@@ -39,18 +49,21 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # Runs before i18n (priority -100), which reads the languages the profile sets.
     @event_priority(50)
     def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        content_dir = Path(self.config.content_dir)
         if self.profile is None:
             root = Path(config.config_file_path).resolve().parent
-            profile, problems = load_profile(root / self.config.profile, root, root / self.config.content_dir)
+            profile, problems = load_profile(root / self.config.profile, root, content_dir)
             raise_if_any(problems)
             self.profile = profile
             for language in profile.languages:
-                self.terms[language], problems = glossary.load_terms(root / self.config.content_dir, language)
+                self.terms[language], problems = glossary.load_terms(content_dir, language)
                 self.add_problems(problems)
-            self.questionnaire, problems = feedback.load_questionnaire(root / self.config.content_dir)
+            self.questionnaire, problems = feedback.load_questionnaire(content_dir)
             self.add_problems(problems)
-            self.records, problems = records.load_records(root / self.config.content_dir)
-            self.add_problems(problems + content.check_data_files(root))
+            self.records, problems = records.load_records(content_dir)
+            self.add_problems(problems + content.check_data_files(content_dir))
             branding.apply_languages(config, profile)
             branding.apply_site(config, profile, serving=self.command == "serve")
         if self.config.atomic_build and self.command == "build":
@@ -60,26 +73,31 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # After i18n (-100), which only knows files that exist on disk under docs/.
     @event_priority(-200)
     def on_files(self, files, config):
+        self.school_pages = {}
+        if not self.config.enabled:
+            return files
         branding.add_files(files, branding.brand_files(config, self.profile))
         language, content_dir = self.language(config), Path(self.config.content_dir)
         self.add_page(files, config, accessibility.PATH, accessibility.markdown(self.profile, language, content_dir))
         if self.terms.get(language):
-            self.add_page(files, config, glossary.PATH, glossary.page_markdown(self.terms[language], language))
+            self.add_page(files, config, glossary.PATH, glossary.page_markdown(self.terms[language], self.strings(language)["glossary"]))
         labels = self.strings(language)["catalogue"]
         for record in self.records:
             self.add_page(files, config, f"{catalogue.FOLDER}/{record['id']}.md",
                           catalogue.record_page(record, language, labels, self.strings(language)["untranslated_notice"],
-                                                self.fallback_order()))
+                                                self.fallback_order(), config.theme.dirs))
         if self.questionnaire:
-            self.add_page(files, config, feedback.PATH, feedback.markdown(self.questionnaire, self.profile, language))
+            self.add_page(files, config, feedback.PATH, feedback.markdown(self.questionnaire, self.profile, language, config.theme.dirs))
         school = [(f.src_uri, f.content_string) for f in files.documentation_pages()
                   if f.src_uri.split("/", 1)[-1].startswith("school/")]
-        self.add_page(files, config, lessons.PATH, lessons.index_markdown(school, language))
+        self.add_page(files, config, lessons.PATH, lessons.index_markdown(school, language, self.lesson_words()))
         return files
 
     # After i18n (-100), which builds each language's navigation.
     @event_priority(-200)
     def on_nav(self, nav, config, files):
+        if not self.config.enabled:
+            return nav
         return navorder.order_sections(nav, self.profile.languages)
 
     def add_page(self, files, config, path: str, markdown: str) -> None:
@@ -90,6 +108,10 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     def strings(self, language: str) -> dict:
         return sitecontext.ui_strings(Path(self.config.content_dir), language)
 
+    def lesson_words(self) -> dict[str, dict]:
+        """Every language's lesson words: a lesson borrowed from another country keeps its band's name."""
+        return {language: self.strings(language)["lessons"] for language in LANGUAGES}
+
     def fallback_order(self) -> list[str]:
         """Where a text is missing in the reader's language: the default language, then any."""
         return [self.profile.default_language, *LANGUAGES]
@@ -99,40 +121,87 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.problems.update((str(problem), problem) for problem in problems)
 
     def on_page_markdown(self, markdown, page, config, files):
+        if not self.config.enabled:
+            return markdown
         language = self.language(config)
         content_language = getattr(page.file, "locale", language)
         file, source = f"docs/{page.file.src_uri}", page.file.content_string
         _, body_start = frontmatter.split(source)
         markdown, unknown = placeholders.fill(markdown, placeholders.values(self.profile, language), file, body_start + 1)
-        self.add_problems(frontmatter.check(source, file) + unknown
+        self.add_problems(frontmatter.check(source, file, Path(self.config.content_dir)) + unknown
                           + readability.check(markdown, page.meta.get("audience"), self.config.lix_limits, file))
         if isinstance(page.meta.get("lesson"), dict) and lessons.lesson_meta(source):
             lesson = page.meta["lesson"]
             self.add_problems(lessons.check(lesson, markdown, content_language, file))
             if lesson.get("steps"):
-                table, unknown = placeholders.fill(lessons.plan_table(lesson["steps"], language),
+                table, unknown = placeholders.fill(lessons.plan_table(lesson["steps"], language, self.lesson_words()),
                                                    placeholders.values(self.profile, language), file, 2)
                 self.add_problems(unknown)
                 markdown = lessons.with_plan(markdown, table)
-            markdown = lessons.with_facts(markdown, lesson, language)
+            handouts, problems = lessons.handout_links(lesson, page.file.src_uri, files, file)
+            self.add_problems(problems)
+            markdown = lessons.with_facts(markdown, lesson, language, self.lesson_words(), handouts)
         if content_language != language:
             notice = self.strings(language)["untranslated_notice"]
-            markdown = translation.with_fallback_notice(markdown, notice, content_language)
+            markdown = translation.with_fallback_notice(markdown, notice, content_language, config.theme.dirs)
         if file.endswith(catalogue.INDEX):
             root = "../" * (1 if language == self.profile.default_language else 2)
             markdown += catalogue.table_html(self.records, language, self.strings(language)["catalogue"],
-                                             self.fallback_order(), root)
+                                             self.fallback_order(), root, config.theme.dirs,
+                                             Path(self.config.content_dir))
         if self.terms.get(content_language) and not file.endswith(glossary.PATH):
             markdown += glossary.abbreviations(self.terms[content_language])
         return markdown
 
+    def on_page_content(self, html, page, config, files):
+        if self.config.lesson_pdfs and page.file.src_uri.split("/", 1)[-1].startswith("school/"):
+            self.school_pages[page.file.src_uri] = page
+        return html
+
+    def make_lesson_pdfs(self, config) -> None:
+        """Every lesson's pack as a PDF next to its page, linked from the page with its size.
+
+        Runs once every page's HTML exists (on_env) and before any page is written, so the
+        link with the size goes into the lesson page itself."""
+        started, cpu, language = time.perf_counter(), time.process_time(), self.language(config)
+        logo = self.profile.root / self.profile.data["logo"]
+        cache = Path(config.config_file_path).resolve().parent / ".cache" / "ungsoc-pdf"
+        for src_uri, page in self.school_pages.items():
+            lesson = page.meta.get("lesson")
+            if not isinstance(lesson, dict) or not lesson.get("handouts"):
+                continue
+            folder = posixpath.dirname(src_uri)
+            sheets = [self.school_pages.get(posixpath.normpath(posixpath.join(folder, link)))
+                      for link in lesson["handouts"]]
+            content_language = getattr(page.file, "locale", language)
+            pack = pdfpack.Pack(content_language, page.title, pdfpack.absolute(config.site_url, page.url),
+                                page.content, [sheet.content for sheet in sheets if sheet is not None])
+            words = self.lesson_words()[language]
+            document = pdfpack.document(config.theme.dirs, pack, self.profile.name(language), logo, words)
+            pdf, rendered = pdfpack.render(document, pack.url, cache, logo)
+            name = f"{posixpath.basename(posixpath.splitext(src_uri)[0])}.pdf"
+            target = Path(config.site_dir) / posixpath.dirname(page.file.dest_uri) / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(pdf)
+            page.content = pdfpack.with_link(config.theme.dirs, page.content, name, len(pdf), words)
+            self.pdf_stats["packs"] += 1
+            self.pdf_stats["rendered"] += rendered
+        self.pdf_stats["seconds"] += time.perf_counter() - started
+        self.pdf_stats["cpu_seconds"] += time.process_time() - cpu
+
     def on_env(self, env, config, files):
+        if self.config.lesson_pdfs:
+            self.make_lesson_pdfs(config)
+        if not self.config.enabled:
+            return env
         problems, self.problems = list(self.problems.values()), {}
         raise_if_any(problems)
         env.globals["ungsoc"] = sitecontext.build(self.profile, self.language(config), Path(self.config.content_dir))
         return env
 
     def on_pre_template(self, template, *, template_name, config):
+        if not self.config.enabled:
+            return template
         i18n = config.plugins.get("i18n")
         if template_name == "404.html" and i18n is not None and "alternate" in config.extra:
             # An attribute, as i18n sets it per page: templates read it before the dict item.
@@ -143,6 +212,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # keep each language's own copy before the next language's build replaces it.
     @event_priority(0)
     def _keep_language_404(self, config):
+        if not self.config.enabled:
+            return
         language, page = self.language(config), Path(config.site_dir) / "404.html"
         if not page.is_file():
             return
@@ -155,6 +226,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # After i18n (-100) has built every language and the root sitemap.
     @event_priority(-200)
     def _finish_site(self, config):
+        if not self.config.enabled:
+            return
         i18n = config.plugins.get("i18n")
         if i18n is not None and i18n.building:
             return  # a language build inside i18n's loop; the site is not complete yet
@@ -162,17 +235,23 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         if self.default_404 is not None:
             (site_dir / "404.html").write_bytes(self.default_404)
         search.split_index(config.site_dir, self.profile.languages, self.profile.default_language)
-        redirect = accessibility.was_redirect(self.profile)
+        redirect = accessibility.was_redirect(self.profile, Path(self.config.content_dir), config.theme.dirs)
         if redirect:
             (site_dir / "was").mkdir(exist_ok=True)
             (site_dir / "was" / "index.html").write_text(redirect, encoding="utf-8")
-        as_json, as_csv = catalogue.open_data(self.records)
+        as_json, as_csv = catalogue.open_data(self.records, Path(self.config.content_dir))
         (site_dir / "interventions.json").write_text(as_json, encoding="utf-8")
         # with a byte order mark, so Excel reads the file as UTF-8
         (site_dir / "interventions.csv").write_text(as_csv, encoding="utf-8-sig")
         security.remove_source_maps(site_dir)
         if self.config.prune_css:
             unusedcss.prune_site(site_dir)
+        if self.pdf_stats["packs"]:
+            # scripts/bench_build.py reads this line for the PDF share of the build time.
+            log.info("ungsoc: lesson PDFs: %d packs, %d rendered, %d from the cache, %.2f s (%.2f s CPU)",
+                     self.pdf_stats["packs"], self.pdf_stats["rendered"], self.pdf_stats["packs"] - self.pdf_stats["rendered"],
+                     self.pdf_stats["seconds"], self.pdf_stats["cpu_seconds"])
+            self.pdf_stats = {"packs": 0, "rendered": 0, "seconds": 0.0, "cpu_seconds": 0.0}
         endpoint = (self.profile.data.get("feedback") or {}).get("endpoint")
         raise_if_any(security.write_deploy_files(site_dir, [endpoint] if endpoint else [],
                                                  self.profile.languages, self.profile.default_language, config.site_url))
