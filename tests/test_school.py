@@ -182,3 +182,15 @@ def test_every_lesson_has_a_pdf_pack_in_its_language_with_the_municipality_and_w
 
 def title_of(source: str) -> str:
     return next(line[2:] for line in source.splitlines() if line.startswith("# "))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pupil_handouts_read_as_easily_as_pages_for_young_people(language):
+    from ungsoc.readability import lix
+
+    for name, meta in handouts(language).items():
+        if meta["handout"] == "staff-card":
+            continue
+        source = (ROOT / "docs" / language / "school/handouts" / f"{name}.md").read_text(encoding="utf-8")
+        score = lix(source[source.index("\n# "):]).value
+        assert score <= 35, f"{language}/handouts/{name}: LIX {score:.0f}, above the limit of 35 for young people"

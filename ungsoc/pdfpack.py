@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 
 from ungsoc import templates
 
@@ -54,8 +55,12 @@ def render(document_html: str, base_url: str, cache_dir: Path, logo: Path) -> tu
     cached = cache_dir / f"{key}.pdf"
     if cached.is_file():
         return cached.read_bytes(), False
-    import weasyprint  # imported here: a build where every pack is cached never loads it
-    from weasyprint.urls import URLFetcher
+    try:  # imported here: a build where every pack is cached never loads it
+        import weasyprint
+        from weasyprint.urls import URLFetcher
+    except ImportError as error:
+        raise PluginError(f"lesson PDFs need WeasyPrint ({error}): install the project again "
+                          "(pip install -e .), or set `lesson_pdfs: false` for the ungsoc plugin in mkdocs.yml") from error
 
     # Local files only (the logo): a build downloads nothing, whatever a page links to.
     fetcher = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
