@@ -81,12 +81,13 @@ def quick_script_hashes(html: str) -> set[str]:
     return hashes
 
 
-def scan(site_dir: Path) -> tuple[list[str], list[Problem]]:
-    """The sorted script hashes of every page, and every inline style or unhashable script."""
+def scan(site_dir: Path, skip: list[str] = ()) -> tuple[list[str], list[Problem]]:
+    """The sorted script hashes of every page, and every inline style or unhashable script;
+    folders in skip (e.g. "admin/") have a policy of their own."""
     hashes: set[str] = set()
     problems: list[Problem] = []
     for page in sorted(site_dir.rglob("*.html")):
-        if "_deploy" in page.parts:
+        if "_deploy" in page.parts or any(page.relative_to(site_dir).as_posix().startswith(s) for s in skip):
             continue
         html = page.read_text(encoding="utf-8")
         if not MAYBE_BLOCKED.search(html):
@@ -266,6 +267,31 @@ def headers_file(header_map: dict[str, str], hashed: list[str]) -> str:
     return "\n".join(lines)
 
 
+def with_folder_policy(server: str, location: str, header_map: dict[str, str]) -> str:
+    """The nginx server block with a location for a folder that has a policy of its own."""
+    lines = [f'        add_header {name} "{value}" always;' for name, value in header_map.items()]
+    block = "\n".join([f"    location ^~ {location} {{", "        try_files $uri $uri/ =404;", *lines,
+                       f'        add_header Cache-Control "{HTML_CACHE}" always;', "    }", "", ""])
+    return server.replace("    location / {", block + "    location / {", 1)
+
+
+def with_folder_policies(rules: str, site_dir: Path, header_map: dict[str, str], extra: dict[str, str]) -> str:
+    """`_headers` where a folder has its own CSP. Netlify joins a header that two matching rules
+    set into one value (two policies, both enforced), so the site's CSP cannot sit on `/*`: it
+    goes on every top-level entry except those folders, each of which gets its own."""
+    csp = f"  Content-Security-Policy: {header_map['Content-Security-Policy']}"
+    rules = rules.replace(csp + "\n", "", 1)
+    own = {folder.strip("/") for folder in extra}
+    paths = ["/"] + [f"/{entry.name}" + ("/*" if entry.is_dir() else "")
+                     for entry in sorted(site_dir.iterdir()) if entry.name not in own]
+    out = [rules.rstrip("\n"), ""]
+    for path in paths:
+        out += [path, csp, ""]
+    for folder, policy_text in extra.items():
+        out += [f"/{folder.strip('/')}/*", f"  Content-Security-Policy: {policy_text}", ""]
+    return "\n".join(out)
+
+
 def redirects_file(languages: list[str], default: str) -> str:
     """`_redirects` for Netlify: each language's own 404 page for a missing address under its
     folder (the root 404.html is the default language's). Netlify applies such a rule only
@@ -287,18 +313,27 @@ def remove_source_maps(site_dir: Path) -> None:
 
 
 def write_deploy_files(site_dir: Path, form_targets: list[str], languages: list[str], default: str,
-                       site_url: str | None) -> list[Problem]:
-    hashes, problems = scan(site_dir)
+                       site_url: str | None, extra_policies: dict[str, str] | None = None) -> list[Problem]:
+    """extra_policies: a folder of the site (e.g. "admin/") with its own CSP instead of the site's."""
+    extra_policies = extra_policies or {}
+    hashes, problems = scan(site_dir, skip=list(extra_policies))
     if problems:
         return problems
     header_map = headers(policy(hashes, form_targets))
+    base = urlsplit(site_url or "/").path or "/"
     deploy = site_dir / "_deploy"
     (deploy / "nginx").mkdir(parents=True, exist_ok=True)
-    (deploy / "nginx" / "ungsoc.conf").write_text(nginx(header_map, languages, default, site_url or "https://example.org/"),
-                                                  encoding="utf-8")
+    server = nginx(header_map, languages, default, site_url or "https://example.org/")
+    for folder, csp in extra_policies.items():
+        server = with_folder_policy(server, base + folder, {**header_map, "Content-Security-Policy": csp})
+        (deploy / f"csp-{folder.strip('/')}.txt").write_text(csp + "\n", encoding="utf-8")
+    (deploy / "nginx" / "ungsoc.conf").write_text(server, encoding="utf-8")
     (deploy / "csp.txt").write_text(header_map["Content-Security-Policy"] + "\n", encoding="utf-8")
     hashed = sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*")
                     if re.search(HASHED_ASSET, path.name))
-    (site_dir / "_headers").write_text(headers_file(header_map, hashed), encoding="utf-8")
+    rules = headers_file(header_map, hashed)
+    if extra_policies:
+        rules = with_folder_policies(rules, site_dir, header_map, extra_policies)
+    (site_dir / "_headers").write_text(rules, encoding="utf-8")
     (site_dir / "_redirects").write_text(redirects_file(languages, default), encoding="utf-8")
     return []
