@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 import time
 from pathlib import Path
@@ -180,7 +181,9 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         link with the size goes into the lesson page itself."""
         started, cpu, language = time.perf_counter(), time.process_time(), self.language(config)
         logo = self.profile.root / self.profile.data["logo"]
-        cache = Path(config.config_file_path).resolve().parent / ".cache" / "ungsoc-pdf"
+        # Keyed by content, so builds of copies of the project (tests, benchmarks) may share one.
+        cache = Path(os.environ.get(pdfpack.CACHE_ENV)
+                     or Path(config.config_file_path).resolve().parent / ".cache" / "ungsoc-pdf")
         for src_uri, page in self.school_pages.items():
             lesson = page.meta.get("lesson")
             if not isinstance(lesson, dict) or not lesson.get("handouts"):
@@ -260,6 +263,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         (site_dir / "interventions.json").write_text(as_json, encoding="utf-8")
         # with a byte order mark, so Excel reads the file as UTF-8
         (site_dir / "interventions.csv").write_text(as_csv, encoding="utf-8-sig")
+        security.remove_source_maps(site_dir)
         if self.config.prune_css:
             unusedcss.prune_site(site_dir)
         if self.pdf_stats["packs"]:
