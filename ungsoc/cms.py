@@ -134,7 +134,10 @@ def field(name: str, node: dict, required: bool, root: dict) -> dict | None:
             sub = {key: pattern for key in keys}
         if not keys:
             return None  # free-form objects (e.g. `search:`) stay as they are in the file
-        fields = [f for key in keys if (f := field(key, sub[key], key in node.get("required", []), root))]
+        # Decap checks the fields of an optional object even when the object is left empty, so
+        # inside an optional object nothing is required here; `ungsoc check` still checks them.
+        inner_required = node.get("required", []) if required else []
+        fields = [f for key in keys if (f := field(key, sub[key], key in inner_required, root))]
         return {**out, "widget": "object", "fields": fields, "collapsed": False}
     return None
 
