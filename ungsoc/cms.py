@@ -167,10 +167,8 @@ def page_collection(section: str, label: str, content_dir: Path) -> dict:
         if f["name"] == "title":
             # Decap names a new file after its title, so the CMS asks for one.
             f.update(required=True, hint="the page title; also the file name of a new page")
-        if f["name"] == "audience" and section in f.get("options", []):
-            f["default"] = section
-        if f["widget"] == "datetime":
-            f["default"] = "{{now}}"
+        # No defaults: Decap writes a default into every language's file, also the languages
+        # the editor left empty ("reviewed: '{{now}}'" in a page nobody wrote).
     # Markdown as written: the rich-text mode rewrites what it does not know (admonitions,
     # attribute lists, abbreviations) and escapes placeholders, so it stays off.
     body = {"name": "body", "label": "Text", "widget": "markdown", "i18n": True,
