@@ -29,7 +29,7 @@ def mkdocs(project: Path, *args: str, env: dict | None = None) -> subprocess.Com
     # render only the packs whose content they changed.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "UNGSOC_PDF_CACHE": str(ROOT / ".cache" / "ungsoc-pdf"), **(env or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=900)
 
 
 def build(project: Path, site_dir: Path | None = None, site_url: str | None = None) -> subprocess.CompletedProcess:
