@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 
-from conftest import build, copy_project
+from conftest import build, copy_project, place
 
 ONLY_SV = "---\naudience: youth\nreviewed: 2026-11-24\n---\n\n# Bara på svenska\n\nDen här sidan finns bara på svenska.\n"
 
@@ -15,6 +15,7 @@ ONLY_SV = "---\naudience: youth\nreviewed: 2026-11-24\n---\n\n# Bara på svenska
 def test_page_only_in_swedish_falls_back_with_notice_in_reader_language(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "docs/sv/youth/only-sv.md").write_text(ONLY_SV, encoding="utf-8")
+    place(project, "youth/only-sv.md")
     result = build(project)
     assert result.returncode == 0, result.stderr
     danish = (project / "site/da/youth/only-sv/index.html").read_text(encoding="utf-8")

@@ -57,6 +57,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.questionnaire: dict | None = None
         self.records: list[dict] = []
         self.project: content.Project | None = None
+        self.order: navorder.Order | None = None
+        self.search_words: dict[str, dict[str, list[str]]] = {}
         self.school_pages: dict = {}  # src_uri -> Page of the teacher guide, in the language being built
         self.pdf_stats = {"packs": 0, "rendered": 0, "seconds": 0.0, "cpu_seconds": 0.0}
 
@@ -89,6 +91,17 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.profile, self.terms = project.profile, project.terms
         self.questionnaire, self.records = project.questionnaire, project.records
         self.fail_or_report(project.problems)
+        content_dir = Path(self.config.content_dir)
+        shown = content_dir.relative_to(root).as_posix() if content_dir.is_relative_to(root) else str(content_dir)
+        order, problems = navorder.load_order(content_dir, shown)
+        if order is not None:
+            self.order = order
+        if self.order is None or self.command != "serve":
+            raise_if_any(problems)
+        self.report_to_editor(problems)
+        for language in self.profile.languages:
+            self.search_words[language], problems = search.load_words(content_dir, language, shown)
+            self.add_problems(problems)
         branding.apply_languages(config, self.profile)
         branding.apply_site(config, self.profile, serving=self.command == "serve")
         if self.config.atomic_build and self.command == "build":
@@ -151,7 +164,13 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     def on_nav(self, nav, config, files):
         if not self.config.enabled:
             return nav
-        return navorder.order_sections(nav, self.profile.languages)
+        nav, problems = navorder.apply(nav, self.order, self.profile.languages)
+        language = self.language(config)
+        pages = {navorder.language_path(page.file.src_uri, self.profile.languages) for page in navorder.pages_of(nav.items)}
+        problems += search.check_words(self.search_words.get(language, {}), pages,
+                                       f"{self.order.file.rsplit('/', 1)[0]}/search/{language}.yml")
+        self.add_problems(problems)
+        return nav
 
     def add_page(self, files, config, path: str, markdown: str) -> None:
         profile = self.profile
@@ -189,6 +208,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
                               + readability.check(markdown, page.meta.get("audience"), self.config.lix_limits, file))
         if self.command == "serve" and self.project.problems:
             markdown = problems_box(self.project.problems) + markdown
+        search.default_boost(page.meta)
         if isinstance(page.meta.get("lesson"), dict) and lessons.lesson_meta(source):
             lesson = page.meta["lesson"]  # checked with the page in on_config (content.check_page)
             if lesson.get("steps"):
@@ -255,6 +275,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
             return env
         problems, self.problems = list(self.problems.values()), {}
         self.fail_or_report(problems)
+        env.filters["ungsoc_date"] = sitecontext.date_text
+        env.filters["ungsoc_source_label"] = sitecontext.source_label
         env.globals["ungsoc"] = sitecontext.build(self.profile, self.language(config), Path(self.config.content_dir))
         return env
 
@@ -293,7 +315,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         site_dir = Path(config.site_dir)
         if self.default_404 is not None:
             (site_dir / "404.html").write_bytes(self.default_404)
-        search.split_index(config.site_dir, self.profile.languages, self.profile.default_language)
+        search.split_index(config.site_dir, self.profile.languages, self.profile.default_language, self.search_words)
         redirect = accessibility.was_redirect(self.profile, Path(self.config.content_dir), config.theme.dirs)
         if redirect:
             (site_dir / "was").mkdir(exist_ok=True)
@@ -302,6 +324,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         (site_dir / "interventions.json").write_text(as_json, encoding="utf-8")
         # with a byte order mark, so Excel reads the file as UTF-8
         (site_dir / "interventions.csv").write_text(as_csv, encoding="utf-8-sig")
+        security.remove_source_maps(site_dir)
         if self.config.prune_css and self.command != "serve":  # smaller CSS is for readers, not previews
             unusedcss.prune_site(site_dir)
         if self.pdf_stats["packs"]:
