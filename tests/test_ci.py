@@ -53,6 +53,20 @@ def test_gitlab_pages_publishes_the_site_without_other_hosts_configs(tmp_path):
     assert published(folder) == {"index.html"}
 
 
+def pages_commands() -> dict[str, list[str]]:
+    steps = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text())["jobs"]["build"]["steps"]
+    return {"github": [step["run"] for step in steps if "run" in step],
+            "gitlab": yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text())["pages"]["script"]}
+
+
+@pytest.mark.parametrize("host", ["github", "gitlab"])
+def test_pages_jobs_refuse_the_demo_profile_before_building(host):
+    """`ungsoc check --publish` fails on the demo profile (see test_fork): it must run first."""
+    commands = pages_commands()[host]
+    build = next(i for i, command in enumerate(commands) if command.startswith("mkdocs build"))
+    assert "ungsoc check --publish" in commands[:build]
+
+
 def stub(folder, name: str, body: str) -> None:
     (folder / name).write_text(f"#!/bin/sh\n{body}\n")
     (folder / name).chmod(0o755)

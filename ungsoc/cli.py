@@ -16,7 +16,7 @@ SCHEMA_LINE = "# yaml-language-server: $schema=municipality.schema.json\n"
 
 def cmd_check(args) -> int:
     """Validate the profile and all content without building."""
-    problems = content.check_all(Path(args.root).resolve())
+    problems = content.check_all(Path(args.root).resolve(), publish=args.publish)
     for problem in problems:
         print(problem)
     if problems:
@@ -79,7 +79,7 @@ def cmd_new_municipality(args) -> int:
         print(f"{output} exists; add --force to replace it.", file=sys.stderr)
         return 1
     output.write_text(text, encoding="utf-8")
-    print(f"Wrote {output}. Next: `ungsoc check`, then `make build`.")
+    print(f"Wrote {output}. Next: `ungsoc check`, then `make build`; commit it once with `git add -f {output}`.")
     return 0
 
 
@@ -97,6 +97,8 @@ def parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help=cmd_check.__doc__)
     check.set_defaults(run=cmd_check)
+    check.add_argument("--publish", action="store_true",
+                       help="also refuse the demo profile (its numbers are not real); the Pages jobs run this")
 
     new = sub.add_parser("new-municipality", help=cmd_new_municipality.__doc__)
     new.set_defaults(run=cmd_new_municipality)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ungsoc import frontmatter, schema
 from ungsoc.errors import Problem
-from ungsoc.profile import load_profile
+from ungsoc.profile import load_profile, profile_path
 from ungsoc.records import load_records
 from ungsoc.yamlsource import load
 
@@ -33,7 +33,20 @@ def check_data_files(root: Path) -> list[Problem]:
     return problems
 
 
-def check_all(root: Path) -> list[Problem]:
-    _, problems = load_profile(root / "content" / "municipality.yml", root, root / "content")
+def demo_problem(root: Path) -> list[Problem]:
+    """Publishing refuses the demo profile: its municipality numbers are fictional."""
+    path = profile_path(root)
+    doc, problems = load(path, path.relative_to(root).as_posix())
+    if doc is None or not isinstance(doc.data, dict) or not doc.data.get("demo"):
+        return []
+    return [doc.problem(("demo",), "this is the demo profile, whose numbers are not real: refusing to publish it. "
+                        "Write your own with `ungsoc new-municipality` (it writes content/municipality.yml), "
+                        "or remove `demo: true` from a profile you have made real")]
+
+
+def check_all(root: Path, publish: bool = False) -> list[Problem]:
+    _, problems = load_profile(profile_path(root), root, root / "content")
+    if publish:
+        problems = demo_problem(root) + problems
     _, record_problems = load_records(root / "content")
     return problems + check_pages(root) + check_data_files(root) + record_problems

@@ -13,7 +13,7 @@ from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
 from ungsoc.errors import Problem, raise_if_any
 from ungsoc.notfound import start_page_alternates
-from ungsoc.profile import LANGUAGES, Profile, load_profile
+from ungsoc.profile import LANGUAGES, Profile, load_profile, profile_path
 
 
 class UngsocPlugin(BasePlugin[UngsocConfig]):
@@ -41,7 +41,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     def on_config(self, config):
         if self.profile is None:
             root = Path(config.config_file_path).resolve().parent
-            profile, problems = load_profile(root / self.config.profile, root, root / self.config.content_dir)
+            profile, problems = load_profile(profile_path(root, self.config.profile), root, root / self.config.content_dir)
             raise_if_any(problems)
             self.profile = profile
             for language in profile.languages:

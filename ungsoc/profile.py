@@ -1,4 +1,10 @@
-"""The municipality profile (content/municipality.yml): load, validate, and derive settings."""
+"""The municipality profile (content/municipality.yml): load, validate, and derive settings.
+
+Upstream does not track content/municipality.yml: a fork writes its own (`ungsoc
+new-municipality`), so upstream edits to the demo never conflict with it. Without one, the
+build uses the demo profile (content/examples/municipality.yml) and says on every page that
+its numbers are not real.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +21,14 @@ WCAG_AA_TEXT = 4.5
 LANGUAGES = ("sv", "da", "no")
 # The language each country's upstream pages are written in.
 COUNTRY_LANGUAGE = {"se": "sv", "dk": "da", "no": "no"}
+PROFILE = "content/municipality.yml"
+DEMO_PROFILE = "content/examples/municipality.yml"
+
+
+def profile_path(root: Path, configured: str = PROFILE) -> Path:
+    """The profile a build uses: the fork's own, else the upstream demo."""
+    own = root / configured
+    return own if own.is_file() or not (root / DEMO_PROFILE).is_file() else root / DEMO_PROFILE
 
 
 @dataclass
@@ -22,6 +36,11 @@ class Profile:
     data: dict
     nationals: dict[str, dict]  # national numbers per country code
     root: Path
+
+    @property
+    def demo(self) -> bool:
+        """The upstream demo (fictional numbers): every page says so, Pages jobs refuse it."""
+        return bool(self.data.get("demo"))
 
     @property
     def languages(self) -> list[str]:
