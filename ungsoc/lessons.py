@@ -1,27 +1,41 @@
-"""The lesson index: lessons of the teacher guide grouped by grade band, from front matter."""
+"""Teacher-guide lessons: the index by grade band, and each lesson's facts and timed plan,
+all from the lesson's front matter (`lesson:`)."""
 
 from __future__ import annotations
 
 import posixpath
+import re
 
 import yaml
 
+from ungsoc.errors import Problem
 from ungsoc.frontmatter import split
 from ungsoc.mdtext import after_first_heading
 
 PATH = "school/lessons.md"
-BANDS = ("4-6", "7-9", "upper-secondary")
+# Each country's own grade bands: Norway counts 1.-10. trinn, so its middle bands are 5-7 and
+# 8-10; Sweden and Denmark say 4-6 and 7-9. Index order is this order.
+BANDS = ("4-6", "5-7", "7-9", "8-10", "upper-secondary")
+COUNTRY_BANDS = {"sv": ("4-6", "7-9", "upper-secondary"), "da": ("4-6", "7-9", "upper-secondary"),
+                 "no": ("5-7", "8-10", "upper-secondary")}
+# A school lesson in all three countries' timetables.
+LESSON_MINUTES = 45
 TEXT = {
     "sv": {"title": "Lektioner efter årskurs", "intro": "Alla lektioner i lärarhandledningen, ordnade efter årskurs.",
            "4-6": "Årskurs 4–6", "7-9": "Årskurs 7–9", "upper-secondary": "Gymnasiet",
-           "minutes": "minuter", "grades": "Årskurs", "duration": "Tid", "curriculum": "Läroplan"},
+           "minutes": "minuter", "grades": "Årskurs", "duration": "Tid", "curriculum": "Läroplan",
+           "plan_time": "Minuter", "plan_do": "Vad du gör"},
     "da": {"title": "Lektioner efter klassetrin", "intro": "Alle lektioner i lærervejledningen, ordnet efter klassetrin.",
            "4-6": "4.–6. klasse", "7-9": "7.–9. klasse", "upper-secondary": "Ungdomsuddannelser",
-           "minutes": "minutter", "grades": "Klassetrin", "duration": "Tid", "curriculum": "Læreplan"},
+           "minutes": "minutter", "grades": "Klassetrin", "duration": "Tid", "curriculum": "Læreplan",
+           "plan_time": "Minutter", "plan_do": "Aktivitet"},
     "no": {"title": "Undervisningsopplegg etter trinn", "intro": "Alle opplegg i lærerveiledningen, ordnet etter trinn.",
-           "4-6": "5.–7. trinn (10–12 år)", "7-9": "8.–10. trinn (13–15 år)", "upper-secondary": "Videregående skole",
-           "minutes": "minutter", "grades": "Trinn", "duration": "Tid", "curriculum": "Læreplan"},
+           "5-7": "5.–7. trinn (10–12 år)", "8-10": "8.–10. trinn (13–15 år)", "upper-secondary": "Videregående skole",
+           "minutes": "minutter", "grades": "Trinn", "duration": "Tid", "curriculum": "Læreplan",
+           "plan_time": "Minutter", "plan_do": "Aktivitet"},
 }
+# The heading the timed plan goes under, marked in the page: `## Så här gör du {: .lesson-plan }`.
+PLAN_HEADING = re.compile(r"^##[^\n]*\{:[^}\n]*\.lesson-plan\b[^}\n]*\}[ \t]*$", re.M)
 
 
 def lesson_meta(source: str) -> dict | None:
@@ -56,15 +70,54 @@ def index_markdown(pages, language: str) -> str:
     lines = ["---", "audience: school", "reviewed: 2026-11-24", "---", "", f"# {text['title']}", "", text["intro"], ""]
     for band in BANDS:
         if by_band[band]:
-            lines += [f"## {text[band]}", "", *by_band[band], ""]
+            lines += [f"## {band_name(band, language)}", "", *by_band[band], ""]
     return "\n".join(lines)
+
+
+def band_name(band: str, language: str) -> str:
+    # A lesson borrowed from another country keeps its own band's words.
+    return TEXT[language].get(band) or next(t[band] for t in TEXT.values() if band in t)
 
 
 def with_facts(markdown: str, lesson: dict, language: str) -> str:
     """A lesson's grade band, duration and curriculum links under its heading, from front matter."""
     text = TEXT[language]
     curriculum = "; ".join(f"[{item['text']}]({item['source']})" for item in lesson["curriculum"])
-    block = (f'!!! abstract ""\n    **{text["grades"]}:** {text[lesson["grades"]]} · '
+    block = (f'!!! abstract ""\n    **{text["grades"]}:** {band_name(lesson["grades"], language)} · '
              f'**{text["duration"]}:** {lesson["duration_minutes"]} {text["minutes"]}  \n'
              f'    **{text["curriculum"]}:** {curriculum}\n')
     return after_first_heading(markdown, block)
+
+
+def plan_table(steps: list[dict], language: str) -> str:
+    """The timed plan as a table: each step's minutes from the start of the lesson."""
+    text, start, rows = TEXT[language], 0, []
+    for step in steps:
+        end = start + step["minutes"]
+        rows.append(f"| {start}–{end} | **{step['name']}.** {' '.join(step['do'].split())} |")
+        start = end
+    return "\n".join([f"| {text['plan_time']} | {text['plan_do']} |", "| --- | --- |", *rows])
+
+
+def with_plan(markdown: str, table: str) -> str:
+    """The plan table right under the heading marked `{: .lesson-plan }`."""
+    match = PLAN_HEADING.search(markdown)
+    return f"{markdown[:match.end()]}\n\n{table}\n{markdown[match.end():]}" if match else markdown
+
+
+def check(lesson: dict, markdown: str, language: str, file: str) -> list[Problem]:
+    """Rules the schema cannot say: the country's grade bands, and a plan that fills the lesson."""
+    problems = []
+    bands = COUNTRY_BANDS.get(language)
+    if bands and lesson.get("grades") not in bands:
+        problems.append(Problem(file, 2, "lesson.grades", f"{lesson.get('grades')!r} is not a grade band of this "
+                                f"country's schools; use one of: {', '.join(bands)}"))
+    steps = lesson.get("steps") or []
+    total = sum(step.get("minutes", 0) for step in steps if isinstance(step, dict))
+    if steps and total != lesson.get("duration_minutes"):
+        problems.append(Problem(file, 2, "lesson.steps", f"the steps add up to {total} minutes but duration_minutes "
+                                f"is {lesson.get('duration_minutes')}; make them agree"))
+    if steps and not PLAN_HEADING.search(markdown):
+        problems.append(Problem(file, 2, "lesson.steps", "no heading for the plan; add `{: .lesson-plan }` to the "
+                                "end of the heading the timed plan goes under"))
+    return problems

@@ -107,7 +107,14 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.add_problems(frontmatter.check(source, file) + unknown
                           + readability.check(markdown, page.meta.get("audience"), self.config.lix_limits, file))
         if isinstance(page.meta.get("lesson"), dict) and lessons.lesson_meta(source):
-            markdown = lessons.with_facts(markdown, page.meta["lesson"], language)
+            lesson = page.meta["lesson"]
+            self.add_problems(lessons.check(lesson, markdown, content_language, file))
+            if lesson.get("steps"):
+                table, unknown = placeholders.fill(lessons.plan_table(lesson["steps"], language),
+                                                   placeholders.values(self.profile, language), file, 2)
+                self.add_problems(unknown)
+                markdown = lessons.with_plan(markdown, table)
+            markdown = lessons.with_facts(markdown, lesson, language)
         if content_language != language:
             notice = self.strings(language)["untranslated_notice"]
             markdown = translation.with_fallback_notice(markdown, notice, content_language)
