@@ -43,6 +43,15 @@ DEFAULT_LANGUAGE = PROFILE["default_language"]
 # Where each language lives in the built site (the default language at the root).
 PREFIX = {lang: "" if lang == DEFAULT_LANGUAGE else f"{lang}/" for lang in LANGUAGES}
 SITE_URL = PROFILE["site_url"]
+HTML_LANG = {"sv": "sv", "da": "da", "no": "nb"}  # Material's UI language for Norwegian is bokmål
+
+
+def prefix(language: str) -> str:
+    """Where a language lives in the site built with the profile in use; a test about a
+    language the profile does not publish is skipped (CI runs profiles with every language)."""
+    if language not in PREFIX:
+        pytest.skip(f"the profile in use ({PROFILE_FILE.name}) has no '{language}' pages")
+    return PREFIX[language]
 CHROMIUM = os.environ.get("UNGSOC_CHROMIUM", "/usr/bin/chromium")
 BROWSER_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
@@ -68,14 +77,19 @@ def use_profile(project: Path, profile: Path) -> None:
         shutil.copy2(logo, project / "content" / "assets" / logo.name)
 
 
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of the site sources with the profile in use as its own
-    content/municipality.yml, to break or rebrand without touching the repo."""
+# A test profile of the tests' own with all three languages, for tests about how languages
+# relate (fallbacks, alternates), which must hold whatever the profile in use has.
+THREE_LANGUAGES = "se-three-languages.yml"
+
+
+def copy_project(target: Path, profile: str | None = None) -> Path:
+    """A throwaway copy of the site sources, to break or rebrand without touching the repo,
+    with the profile in use (or the test profile named) as its content/municipality.yml."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     for folder in ("docs", "content", "overrides"):
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    use_profile(target, PROFILE_FILE)
+    use_profile(target, PROFILES / profile if profile else PROFILE_FILE)
     return target
 
 

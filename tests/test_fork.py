@@ -13,6 +13,9 @@ import yaml
 from conftest import LANGUAGES, PROFILES, ROOT, build, copy_project
 from ungsoc.profile import DEMO_PROFILE, PROFILE
 
+# Builds with profiles of its own: the profile in use changes nothing (CI runs it once).
+pytestmark = pytest.mark.fixed_profile
+
 
 def git(cwd, *args):
     result = subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
