@@ -16,6 +16,9 @@ from conftest import use_profile as use_profile_file
 from test_atomic_build import tree_digest
 from ungsoc.profile import DEMO_PROFILE, tel
 
+# Builds with profiles of its own: the profile in use changes nothing (CI runs it once).
+pytestmark = pytest.mark.fixed_profile
+
 DEMO = yaml.safe_load((ROOT / DEMO_PROFILE).read_text(encoding="utf-8"))
 
 
@@ -177,18 +180,86 @@ def test_new_municipality_writes_a_profile_that_checks_and_builds(tmp_path):
     assert build(project).returncode == 0
 
 
-def test_new_municipality_refuses_invalid_options(tmp_path):
+def test_new_municipality_refuses_invalid_options_naming_them(tmp_path):
     project = copy_project(tmp_path / "fork")
     before = (project / "content/municipality.yml").read_text(encoding="utf-8")
     result = run_cli("new-municipality", "--name", "X", "--country", "dk", "--site-url", "http://x.dk/",
-                     "--logo", "content/assets/logo.svg", "--primary", "#ffff00", "--reception-phone", "12ab",
+                     "--logo", "content/assets/logo.svg", "--primary", "#808080", "--reception-phone", "12ab",
                      "--on-call-phone", "112", "--email", "a@b.dk", "--report-url", "https://x.dk/",
-                     "--was-url", "https://was.digst.dk/x", "--force", cwd=project)
+                     "--force", cwd=project)
     assert result.returncode == 1
-    assert "site_url: 'http://x.dk/' is not valid" in result.stderr
-    assert "contacts.reception.phone: '12ab' is not valid" in result.stderr
-    assert "colors.primary: '#ffff00' has contrast" in result.stderr
+    # Grey is too light for white text and too dark for dark text: refused, with what to do.
+    assert result.stderr.splitlines() == [
+        "--reception-phone: '12ab' is not valid; expected a phone number of digits, spaces, '-', '(' ')' and an optional leading '+', e.g. \"08-579 210 00\"",
+        "--site-url: 'http://x.dk/' is not valid; expected a full URL starting with https://",
+        "--primary: '#808080' has contrast 3.95:1 with white, too low for white text on it; expected at least 4.5:1 (WCAG AA): choose a darker colour",
+        "--was-url: missing, which the accessibility statement for country 'dk' requires",
+        "Nothing written: fix the options above."]
     assert (project / "content/municipality.yml").read_text(encoding="utf-8") == before
+
+
+NORDVIK = ["new-municipality", "--name", "Nordvik kommune", "--country", "no", "--site-url", "https://ung.nordvik.example.no/",
+           "--logo", "content/assets/nordvik.svg", "--favicon", "content/assets/nordvik.svg",
+           "--reception-phone", "+47 55 55 03 03", "--reception-hours", "Mandag–fredag 8–15",
+           "--on-call-phone", "+47 55 55 04 04", "--on-call-hours", "Hele døgnet",
+           "--email", "barnevern@nordvik.example.no", "--address", "Rådhuset, Storgata 1, 9999 Nordvik",
+           "--report-url", "https://www.nordvik.example.no/bekymringsmelding",
+           "--uustatus-url", "https://uustatus.no/nb/erklaringer/publisert/nordvik", "--force"]
+
+
+def test_new_municipality_writes_only_the_countrys_fields_and_refuses_foreign_ones(tmp_path):
+    project = copy_project(tmp_path / "fork")
+    refused = run_cli(*NORDVIK, "--primary", "#0f4c5c", "--a11y-email", "uu@nordvik.example.no", cwd=project)
+    assert refused.returncode == 1
+    assert refused.stderr.startswith("--a11y-email: only for Sweden's accessibility statement (--country se); "
+                                     "leave it out for --country no")
+    assert run_cli(*NORDVIK, "--primary", "#0f4c5c", cwd=project).returncode == 0
+    profile = yaml.safe_load((project / "content/municipality.yml").read_text(encoding="utf-8"))
+    assert profile["accessibility"] == {"uustatus_url": "https://uustatus.no/nb/erklaringer/publisert/nordvik"}
+    assert profile["favicon"] == "content/assets/nordvik.svg"
+    assert profile["contacts"]["reception"]["hours"] == {"no": "Mandag–fredag 8–15"}
+    assert run_cli("check", cwd=project).returncode == 0
+    assert build(project).returncode == 0
+    footer = (project / "site/index.html").read_text(encoding="utf-8")
+    assert "Rådhuset, Storgata 1, 9999 Nordvik" in footer and "(Mandag–fredag 8–15)" in footer and "(Hele døgnet)" in footer
+    assert (project / "site/assets/brand/favicon.svg").read_text() == (PROFILES / "nordvik.svg").read_text()
+
+
+@pytest.fixture(scope="module")
+def light_brand_fork(tmp_path_factory):
+    """A fork whose brand colour (yellow) is too light for white text."""
+    project = copy_project(tmp_path_factory.mktemp("light") / "fork")
+    result = run_cli(*NORDVIK, "--primary", "#ffdd00", cwd=project)
+    assert result.returncode == 0, result.stderr
+    build_result = build(project)
+    assert build_result.returncode == 0, build_result.stderr
+    return project, result.stdout
+
+
+def test_a_light_brand_colour_is_kept_with_dark_text_and_a_darker_link_colour(light_brand_fork):
+    from ungsoc.colour import contrast, mix
+
+    project, stdout = light_brand_fork
+    colours = yaml.safe_load((project / "content/municipality.yml").read_text(encoding="utf-8"))["colors"]
+    assert colours["primary"] == "#ffdd00" and colours["primary_text"] == "#1a1a1a"
+    for background in ("#ffdd00", mix("#ffdd00", "#000000", 0.2)):  # the header and the help-now banner
+        assert contrast(background, colours["primary_text"]) >= 4.5
+    assert contrast(colours["accent"], "#ffffff") >= 4.5
+    assert stdout.startswith("Note: --primary #ffdd00 is too light for white text (1.35:1): kept with dark text #1a1a1a")
+    css = (project / "site/assets/brand/brand.css").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #ffdd00" in css and "--md-primary-bg-color: #1a1a1a" in css
+
+
+@pytest.mark.browser
+def test_a_light_brand_colour_site_passes_axe(light_brand_fork, browser):
+    from test_quality import run_axe
+
+    project, _ = light_brand_fork
+    page = browser.new_page()
+    for path in ("index.html", "youth/index.html"):
+        page.goto((project / "site" / path).as_uri())
+        assert run_axe(page) == [], path
+    page.close()
 
 
 def test_check_reports_bad_profile_without_building(tmp_path):
@@ -249,7 +320,7 @@ def test_new_swedish_municipality_not_fully_accessible_needs_its_gaps(tmp_path):
                "--report-url", "https://www.bergby.example.se/oro", "--a11y-status", "partial",
                "--a11y-assessed", "2026-11-20", "--force"]
     refused = run_cli(*options, cwd=project)
-    assert refused.returncode == 1 and "accessibility.known_gaps: missing, but status is 'partial'" in refused.stderr
+    assert refused.returncode == 1 and "--a11y-gap: missing, but status is 'partial'" in refused.stderr
     assert run_cli(*options, "--a11y-gap", "Filmerna saknar textning.", cwd=project).returncode == 0
     assert run_cli("check", cwd=project).returncode == 0
     assert build(project).returncode == 0

@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ungsoc import (accessibility, branding, catalogue, content, feedback, frontmatter, generated, glossary, lessons, navorder, placeholders,
-                    readability, records, search,
+                    readability, records, search, sections,
                     security, sitecontext, sitemaps, translation, unusedcss)
 from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
@@ -75,6 +75,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         school = [(f.src_uri, f.content_string) for f in files.documentation_pages()
                   if f.src_uri.split("/", 1)[-1].startswith("school/")]
         self.add_page(files, config, lessons.PATH, lessons.index_markdown(school, language))
+        sections.remove(files, self.profile.hidden_sections, LANGUAGES)
         return files
 
     # After i18n (-100), which builds each language's navigation.
@@ -104,6 +105,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         file, source = f"docs/{page.file.src_uri}", page.file.content_string
         _, body_start = frontmatter.split(source)
         markdown, unknown = placeholders.fill(markdown, placeholders.values(self.profile, language), file, body_start + 1)
+        markdown = sections.strip_links(markdown, self.profile.hidden_sections)  # after placeholders: same lines
         self.add_problems(frontmatter.check(source, file) + unknown
                           + readability.check(markdown, page.meta.get("audience"), self.config.lix_limits, file))
         if isinstance(page.meta.get("lesson"), dict) and lessons.lesson_meta(source):

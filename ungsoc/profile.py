@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ungsoc import schema
-from ungsoc.colour import contrast
+from ungsoc.colour import DARK_TEXT, contrast, mix
 from ungsoc.errors import Problem
 from ungsoc.yamlsource import YamlDoc, load, parse
 
@@ -47,6 +47,10 @@ class Profile:
         return self.data["languages"]
 
     @property
+    def hidden_sections(self) -> list[str]:
+        return self.data.get("hide_sections") or []
+
+    @property
     def default_language(self) -> str:
         return self.data["default_language"]
 
@@ -75,6 +79,15 @@ class Profile:
         return value.get(language) or value.get(self.default_language) or next(iter(value.values()))
 
 
+def text_contrast(primary: str, text: str) -> float:
+    """Contrast of text on the primary colour and on its darker variant (the help-now banner)."""
+    return min(contrast(primary, text), contrast(mix(primary, "#000000", 0.2), text))
+
+
+def _is_colour(value) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})", value) is not None
+
+
 def tel(number: str) -> str:
     """A number as a tel: URI: digits and a leading '+' only."""
     return "tel:" + re.sub(r"[^0-9+]", "", number)
@@ -98,15 +111,23 @@ def _semantic_problems(doc: YamlDoc, root: Path) -> list[Problem]:
         if isinstance(value, str) and value.endswith((".svg", ".png")) and not (root / value).is_file():
             problems.append(doc.problem((key,), f"file '{value}' not found; expected a path relative to the repository"))
     colours = data.get("colors") or {}
-    checks = {"primary": "white text on it", "accent": "it as text on white"}
-    for key, use in checks.items():
+    text_on_primary = colours.get("primary_text") or "#ffffff"
+    if not _is_colour(text_on_primary):
+        text_on_primary = "#ffffff"  # the schema reports it
+    checks = {"primary": (text_on_primary, "white text on it" if text_on_primary == "#ffffff" else "text in primary_text on it"),
+              "accent": ("#ffffff", "it as text on white")}
+    for key, (other, use) in checks.items():
         value = colours.get(key)
-        if isinstance(value, str) and re.fullmatch(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})", value):
-            ratio = contrast(value, "#ffffff")
+        if _is_colour(value):
+            ratio = text_contrast(value, other) if key == "primary" else contrast(value, other)
             if ratio < WCAG_AA_TEXT:
+                with_what = "white" if other == "#ffffff" else f"primary_text '{other}'"
+                advice = "choose a darker colour"
+                if key == "primary" and other == "#ffffff" and text_contrast(value, DARK_TEXT) >= WCAG_AA_TEXT:
+                    advice += f", or keep it with dark text: add primary_text: \"{DARK_TEXT}\" under colors"
                 problems.append(doc.problem(("colors", key),
-                    f"'{value}' has contrast {ratio:.2f}:1 with white, too low for {use}; "
-                    f"expected at least {WCAG_AA_TEXT}:1 (WCAG AA): choose a darker colour"))
+                    f"'{value}' has contrast {ratio:.2f}:1 with {with_what}, too low for {use}; "
+                    f"expected at least {WCAG_AA_TEXT}:1 (WCAG AA): {advice}"))
     accessibility = data.get("accessibility") or {}
     required = {"se": ["status", "assessed", "feedback_email"], "dk": ["was_url"], "no": ["uustatus_url"]}
     for key in required.get(data.get("country"), []):
