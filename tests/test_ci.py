@@ -12,6 +12,9 @@ import yaml
 from conftest import ROOT
 from ungsoc.security import HOST_CONFIGS
 
+# Builds with profiles of its own: the profile in use changes nothing (CI runs it once).
+pytestmark = pytest.mark.fixed_profile
+
 
 def built_site(folder):
     """What `mkdocs build` leaves: the site plus configs for other hosts."""
@@ -87,7 +90,7 @@ def run_ci(tmp_path, python_has_venv: bool) -> str:
     env = {**os.environ, "PATH": f"{stubs}:{os.environ['PATH']}"}
     result = subprocess.run(["bash", str(ROOT / ".ci/run")], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (tmp_path / "make.log").read_text() == "make test\n"
+    assert (tmp_path / "make.log").read_text().splitlines()[0] == "make ci"
     return log.read_text() if log.exists() else ""
 
 
