@@ -1,7 +1,6 @@
 """The site built for, and served from, an address on 127.0.0.1, for the benchmarks.
 
-Built for that address, every absolute link (hreflang alternates, the sitemaps Material's
-language selector fetches) stays on the local server, so what a browser fetches is what a
+Built for that address, every absolute link (canonical, sitemap) stays on the local server, so what a browser fetches is what a
 reader's browser fetches from the real address.
 """
 

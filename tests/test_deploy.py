@@ -29,9 +29,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def run_nginx(tmp_path_factory, base="/"):
-    """Build a copy of the project for a local nginx serving it under base, start nginx with
-    the generated config, yield (origin, site folder), stop nginx."""
+def run_nginx(tmp_path_factory, base="/", built_for=None):
+    """Build a copy of the project for a local nginx serving it under base (or for the
+    address built_for, as a preview of a site meant for another origin), start nginx with the
+    generated config, yield (origin, site folder), stop nginx."""
     if not os.path.exists(NGINX):
         if os.environ.get("CI"):
             pytest.fail("nginx not found: .ci/run installs the Debian package nginx-light")
@@ -40,7 +41,7 @@ def run_nginx(tmp_path_factory, base="/"):
     project = copy_project(work / "project")
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    result = build(project, site_url=url + base)
+    result = build(project, site_url=built_for or url + base)
     assert result.returncode == 0, result.stderr
     site = project / "site"
     # The document root holds the built folder at the site URL's path.
@@ -83,9 +84,14 @@ http {{
     process.wait(timeout=10)
 
 
+# Built for another origin than the one serving it, like a preview deploy: every page must
+# still work there without a request to the origin it was built for.
+BUILT_FOR = "https://elsewhere.example.net/"
+
+
 @pytest.fixture(scope="module")
 def nginx_site(tmp_path_factory):
-    yield from run_nginx(tmp_path_factory)
+    yield from run_nginx(tmp_path_factory, built_for=BUILT_FOR)
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +168,7 @@ def test_nginx_serves_a_sub_path_site_with_each_languages_404(nginx_sub_path_sit
         for asset in assets:
             assert asset.startswith("/sub/assets/"), asset
             assert fetch(url + asset)[0] == 200, asset
-        assert fetch(base + "youth/sitemap.xml")[0] == 200
+        assert fetch(base + "youth/sitemap.xml")[0] == 404  # only the root sitemap, for search engines
     assert fetch(f"{url}/sub/_deploy/nginx/ungsoc.conf")[0] == 404
 
 
@@ -238,17 +244,24 @@ def test_headers_file_sets_each_header_once_and_immutable_only_on_hashed_files(s
 
 @pytest.mark.browser
 def test_every_page_under_nginx_has_no_csp_violation_or_console_error(nginx_site, context):
+    """Served at another origin than it was built for (a preview), no page asks for a
+    sitemap or anything outside the serving origin, and none logs an error."""
     url, site = nginx_site
     page = context.new_page()
-    problems = []
+    problems, requested = [], []
     page.on("console", lambda m: problems.append(f"{page.url}: {m.text}") if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: problems.append(f"{page.url}: {e}"))
+    page.on("request", lambda request: requested.append(request.url))
     paths = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html") if "_deploy" not in p.parts)
+    assert len(paths) > 100
     for path in paths:
         page.goto(f"{url}/{'' if path == '.' else path + '/'}")
         page.wait_for_load_state("networkidle")
     assert problems == []
     assert context.offsite.blocked == []
+    assert [address for address in requested if not address.startswith((url + "/", "data:", "blob:"))] == []
+    assert [address for address in requested if "sitemap" in address] == []
+    assert BUILT_FOR in (site / "sitemap.xml").read_text(encoding="utf-8")  # it was built for elsewhere
 
 
 @pytest.mark.browser

@@ -42,10 +42,10 @@ def links_of(html: str) -> tuple[dict, dict]:
 def test_404_links_every_language_to_its_start_page(site, language):
     html = (site / PREFIX[language] / "404.html").read_text(encoding="utf-8")
     alternates, switcher = links_of(html)
+    assert alternates == {}  # no head alternates: Material would fetch a sitemap for each
     if len(LANGUAGES) == 1:
-        assert alternates == {} and switcher == {}
+        assert switcher == {}, "a one-language site has no language switcher"
         return
-    assert alternates == {**{lang: f"{SITE_URL}{PREFIX[lang]}" for lang in LANGUAGES}, "x-default": SITE_URL}
     assert switcher == {lang: f"/{PREFIX[lang]}" for lang in LANGUAGES}
 
 
@@ -55,10 +55,9 @@ def test_404_alternates_follow_the_profiles_languages(tmp_path):
     use_profile(project, "no-sv.yml")
     result = build(project)
     assert result.returncode == 0, result.stderr
-    url = "https://barnevern.fjellvik.example.no/"
     for page in ("404.html", "sv/404.html"):
         alternates, switcher = links_of((project / "site" / page).read_text(encoding="utf-8"))
-        assert alternates == {"no": url, "x-default": url, "sv": url + "sv/"}, page
+        assert alternates == {}, page
         assert switcher == {"no": "/", "sv": "/sv/"}, page
 
 

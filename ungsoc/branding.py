@@ -26,7 +26,7 @@ def apply_languages(config: MkDocsConfig, profile: Profile) -> None:
 
 
 # Builds the site for another address than the profile's, e.g. a preview deploy or a test
-# server, so absolute links (canonical, hreflang, sitemap) stay on the origin serving it.
+# server, so absolute links (canonical, sitemap) stay on the origin serving it.
 SITE_URL_OVERRIDE = "UNGSOC_SITE_URL"
 
 

@@ -8,7 +8,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ungsoc import (accessibility, branding, catalogue, content, feedback, frontmatter, generated, glossary, lessons, navorder, placeholders,
                     readability, records, search, sections,
-                    security, sitecontext, sitemaps, translation, unusedcss)
+                    security, sitecontext, translation, unusedcss)
 from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
 from ungsoc.errors import Problem, raise_if_any
@@ -131,7 +131,6 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     def on_env(self, env, config, files):
         problems, self.problems = list(self.problems.values()), {}
         raise_if_any(problems)
-        env.filters["ungsoc_absolute"] = sitecontext.absolute
         env.globals["ungsoc"] = sitecontext.build(self.profile, self.language(config), Path(self.config.content_dir))
         return env
 
@@ -164,7 +163,6 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         site_dir = Path(config.site_dir)
         if self.default_404 is not None:
             (site_dir / "404.html").write_bytes(self.default_404)
-        sitemaps.write_page_sitemaps(config.site_dir, config.site_url)
         search.split_index(config.site_dir, self.profile.languages, self.profile.default_language)
         redirect = accessibility.was_redirect(self.profile)
         if redirect:

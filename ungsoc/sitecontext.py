@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urljoin
 
 import yaml
 
@@ -43,7 +42,3 @@ def build(profile: Profile, language: str, content_dir: Path) -> dict:
         "on_call_hours": profile.text(contacts["on_call"].get("hours"), language),
     }
 
-
-def absolute(link: str, site_url: str) -> str:
-    """A link relative to the site root made absolute."""
-    return urljoin(site_url, link)
