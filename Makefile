@@ -3,7 +3,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 SUPPORTED := import sys; sys.exit(not (3, 11, 5) <= sys.version_info[:3] < (3, 14))
-# The first Python 3.11-3.13 found, unless PYTHON=... is given.
+# The first Python 3.11.5-3.13 found, unless PYTHON=... is given.
 PYTHON ?= $(firstword $(foreach p,python3 python3.13 python3.12 python3.11,$(shell command -v $(p) >/dev/null 2>&1 && $(p) -c '$(SUPPORTED)' 2>/dev/null && echo $(p))))
 PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 # A .venv made with another Python (or whose Python is gone) is rebuilt, with a message.
 ifneq ($(wildcard $(BIN)/python*),)
 ifneq ($(shell $(BIN)/python -c '$(SUPPORTED)' 2>/dev/null && echo ok),ok)
-$(info $(VENV) was made with $(shell $(BIN)/python --version 2>&1 || echo a Python that is gone); ungsoc needs Python 3.11-3.13: rebuilding $(VENV) with $(PYTHON).)
+$(info $(VENV) was made with $(shell $(BIN)/python --version 2>&1 || echo a Python that is gone); ungsoc needs Python 3.11.5-3.13: rebuilding $(VENV) with $(PYTHON).)
 $(shell rm -rf $(VENV))
 endif
 endif
@@ -19,7 +19,7 @@ endif
 .PHONY: serve build test ci ci-other-python check report lock clean
 
 $(BIN)/python:
-	@test -n "$(PYTHON)" || { echo "No Python 3.11-3.13 found: install one (e.g. apt-get install python3), or give PYTHON=/path/to/python3.12" >&2; exit 1; }
+	@test -n "$(PYTHON)" || { echo "No Python 3.11.5-3.13 found: install one (e.g. apt-get install python3), or give PYTHON=/path/to/python3.12" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
 # Serving needs only the site's packages; the tests add pytest, Playwright and pypdf.

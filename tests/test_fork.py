@@ -121,3 +121,15 @@ def test_publishing_accepts_a_fork_profile(tmp_path):
     shutil.copy2(PROFILES / "fjellvik.svg", project / "content/assets/fjellvik.svg")
     result = run_cli("check", "--publish", cwd=project)
     assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.browser
+def test_the_demo_notice_passes_axe(demo_site, browser):
+    from test_quality import run_axe
+
+    page = browser.new_page()
+    for path in ("index.html", "da/youth/index.html"):
+        page.goto((demo_site / "site" / path).as_uri())
+        assert page.locator(".ungsoc-demo").is_visible()
+        assert run_axe(page) == [], path
+    page.close()
