@@ -41,8 +41,9 @@ from pathlib import Path
 
 import yaml
 
+from ungsoc.languages import LANGUAGES
+
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("sv", "da", "no")
 GOAL_RATIO = 1.3
 # Load from other processes makes the cost per page wobble between sizes; growth within this
 # factor from one size step to the next still counts as linear.

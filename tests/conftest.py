@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from ungsoc.profile import profile_path  # noqa: E402

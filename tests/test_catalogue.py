@@ -156,5 +156,5 @@ def test_unknown_owner_shows_as_unknown_in_the_readers_language(language):
     labels = yaml.safe_load((ROOT / f"content/ui/{language}.yml").read_text(encoding="utf-8"))
     labels = labels["catalogue"]
     record = {**RECORDS["vasternorrlandsmodellen"], "owner": "unknown"}
-    page = record_page(record, language, labels, "notice", list(LANGUAGES))
+    page = record_page(record, language, labels, "notice", list(LANGUAGES), [str(ROOT / "overrides")])
     assert f"| {labels['owner']} | {labels['unknown']} |" in page

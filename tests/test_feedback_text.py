@@ -40,7 +40,7 @@ def test_the_name_warning_is_given_once(questionnaire, profile, language, endpoi
     used = copy.copy(profile)
     used.data = {**profile.data, "feedback": {"endpoint": endpoint}} if endpoint else {
         k: v for k, v in profile.data.items() if k != "feedback"}
-    lead = _lead(markdown(questionnaire, used, language))
+    lead = _lead(markdown(questionnaire, used, language, [str(ROOT / "overrides")]))
     assert lead.count(questionnaire["texts"]["no_name"][language]) == 1
     mentions = re.findall(NAME_WORD[language], lead, flags=re.IGNORECASE)
     # no_name itself says "your name or others' names": one sentence, no other mention.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import THREE_LANGUAGES, build, copy_project
+from conftest import ROOT, THREE_LANGUAGES, build, copy_project
 from ungsoc.frontmatter import check
 
 # Builds with profiles of its own: the profile in use changes nothing (CI runs it once).
@@ -30,7 +30,7 @@ CASES = {
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_front_matter_error_message(case):
     text, message = CASES[case]
-    messages = [str(p) for p in check(text, FILE)]
+    messages = [str(p) for p in check(text, FILE, ROOT / "content")]
     assert any(m.startswith(message) for m in messages), messages
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from ungsoc import generated, templates
 from ungsoc.profile import Profile
 
 PATH = "about/accessibility.md"
@@ -25,8 +26,7 @@ def markdown(profile: Profile, language: str, content_dir: Path) -> str:
     t = texts(content_dir)[language]
     country, data = profile.country, profile.data.get("accessibility", {})
     c = t[country]
-    lines = ["---", "audience: municipality", f"reviewed: {data.get('assessed', '2026-11-24')}", "---", "",
-             f"# {t['title']}", "", t["intro"].format(name=profile.name(language)), "", c["law"], ""]
+    lines = [generated.front_matter("municipality", data.get("assessed", generated.REVIEWED)) + f"# {t['title']}", "", t["intro"].format(name=profile.name(language)), "", c["law"], ""]
     if country == "se":
         lines += [c["status"][data["status"]], ""]
         gaps = [profile.text(gap, language) for gap in data.get("known_gaps", [])]
@@ -41,11 +41,10 @@ def markdown(profile: Profile, language: str, content_dir: Path) -> str:
     return "\n".join(lines)
 
 
-def was_redirect(profile: Profile) -> str | None:
-    """Danish public sites link their WAS-Tool statement at /was; a static page forwards there."""
+def was_redirect(profile: Profile, content_dir: Path, theme_dirs) -> str | None:
+    """Danish public sites link their WAS-Tool statement at /was; a static page forwards there
+    (overrides/partials/ungsoc-was.html), titled as the Danish statement."""
     url = profile.data.get("accessibility", {}).get("was_url")
     if profile.country != "dk" or not url:
         return None
-    return (f'<!doctype html><html lang="da"><head><meta charset="utf-8">'
-            f'<meta http-equiv="refresh" content="0; url={url}"><title>Tilgængelighedserklæring</title>'
-            f'</head><body><a href="{url}">Tilgængelighedserklæring</a></body></html>\n')
+    return templates.render(theme_dirs, "partials/ungsoc-was.html", url=url, title=texts(content_dir)["da"]["title"])

@@ -1,7 +1,7 @@
 """The intervention catalogue: a page per record, a filterable table, and open data files.
 
-The table is plain HTML with data attributes; catalogue.js (external, for the CSP) adds the
-filters. Without JavaScript the full table shows and the filter form stays hidden.
+The table (overrides/partials/ungsoc-catalogue.html) is plain HTML with data attributes;
+catalogue.js (external, for the CSP) adds the filters.
 """
 
 from __future__ import annotations
@@ -9,29 +9,25 @@ from __future__ import annotations
 import csv
 import io
 import json
-from html import escape
+from pathlib import Path
 
-from ungsoc import schema
+from ungsoc import generated, schema, templates
+from ungsoc.languages import pick
 from ungsoc.translation import with_fallback_notice
 
 FOLDER = "interventions"
 INDEX = f"{FOLDER}/index.md"
-SETTINGS = ("preschool", "school", "leisure", "home", "social_services")
-LEVELS = ("universal", "selective", "indicated", "unknown")
-PHASES = ("screening", "maturing", "testing", "spreading", "unknown")
-COUNTRIES = ("se", "dk", "no")
+# The table's columns; each filter offers the values intervention.schema.json allows.
+COLUMNS = ("name", "country", "age", "settings", "prevention_level", "phase")
+FILTERS = ("settings", "country", "prevention_level", "phase")
 
 
 def localized(value, language: str, labels: dict, fallback_order: list[str]) -> tuple[str, str | None]:
     """A field in the reader's language: (text, language of the text if it had to fall back)."""
     if value == "unknown" or value is None:
         return labels["unknown"], None
-    if language in value:
-        return value[language], None
-    for other in fallback_order:
-        if other in value:
-            return value[other], other
-    return labels["unknown"], None
+    text, fell_back = pick(value, language, fallback_order)
+    return (labels["unknown"], None) if text is None else (text, fell_back)
 
 
 def age_text(record: dict, labels: dict) -> str:
@@ -41,7 +37,8 @@ def age_text(record: dict, labels: dict) -> str:
     return f"{'' if low is None else low}–{'' if high is None else high} {labels['years']}"
 
 
-def record_page(record: dict, language: str, labels: dict, notice: str, fallback_order: list[str]) -> str:
+def record_page(record: dict, language: str, labels: dict, notice: str, fallback_order: list[str],
+                theme_dirs) -> str:
     """The Markdown page of one record in the reader's language."""
     borrowed: set[str] = set()
 
@@ -92,60 +89,25 @@ def record_page(record: dict, language: str, labels: dict, notice: str, fallback
     body = "\n\n".join(["\n".join(facts)] + [f"## {labels[key]}\n\n{value}" for key, value in sections])
     markdown = f"# {text(record['name'])}\n\n{body}\n"
     if borrowed:
-        markdown = with_fallback_notice(markdown, notice, sorted(borrowed)[0])
-    return f"---\naudience: professionals\nreviewed: {record['reviewed']}\n---\n\n{markdown}"
+        markdown = with_fallback_notice(markdown, notice, sorted(borrowed)[0], theme_dirs)
+    return generated.front_matter("professionals", record["reviewed"]) + markdown
 
 
-def table_html(records: list[dict], language: str, labels: dict, fallback_order: list[str], root: str) -> str:
-    """The catalogue table for the section's index page; root is the relative path to the site root."""
-    def options(name: str, values) -> str:
-        items = "".join(f'<option value="{v}">{escape(labels[v])}</option>' for v in values)
-        return (f'<label>{escape(labels[name])} <select name="{name}"><option value="">{escape(labels["any"])}</option>'
-                f"{items}</select></label>")
+def filter_choices(content_dir: Path) -> list[tuple[str, list[str]]]:
+    """Each filter and its values, in the schema's order."""
+    fields = schema.load_schema(content_dir / "intervention.schema.json")["properties"]
+    return [(name, fields[name].get("items", fields[name])["enum"]) for name in FILTERS]
 
-    rows = []
-    for record in sorted(records, key=lambda r: localized(r["name"], language, labels, fallback_order)[0].lower()):
-        name = escape(localized(record["name"], language, labels, fallback_order)[0])
-        group = record["target_group"]
-        rows.append(
-            f'<tr data-age-min="{"" if group["age_min"] is None else group["age_min"]}" '
-            f'data-age-max="{"" if group["age_max"] is None else group["age_max"]}" '
-            f'data-settings="{" ".join(record["settings"])}" data-country="{record["country"]}" '
-            f'data-prevention-level="{record["prevention_level"]}" data-phase="{record["phase"]}">'
-            f'<td><a href="{record["id"]}/">{name}</a></td><td>{escape(labels[record["country"]])}</td>'
-            f"<td>{escape(age_text(record, labels))}</td>"
-            f'<td>{escape(", ".join(labels[s] for s in record["settings"]))}</td>'
-            f"<td>{escape(labels[record['prevention_level']])}</td><td>{escape(labels[record['phase']])}</td></tr>")
-    head = "".join(f'<th scope="col">{escape(labels[c])}</th>'
-                   for c in ("name", "country", "age", "settings", "prevention_level", "phase"))
-    shown = escape(labels["shown"])
-    return f"""
-<form class="ungsoc-filters" data-module="ungsoc-catalogue" data-i18n-shown="{shown}" hidden>
-<fieldset><legend>{escape(labels['filters'])}</legend>
-<label>{escape(labels['age_input'])} <input type="number" name="age" min="0" max="25" inputmode="numeric" aria-describedby="ungsoc-age-hint"></label>
-{options('settings', SETTINGS)}
-{options('country', COUNTRIES)}
-{options('prevention_level', LEVELS)}
-{options('phase', PHASES)}
-</fieldset>
-<p id="ungsoc-age-hint">{escape(labels['age_hint'])}</p>
-<p class="ungsoc-filters__count" role="status" aria-live="polite"></p>
-</form>
 
-<div class="ungsoc-scroll" tabindex="0" role="region" aria-label="{escape(labels['name'])}">
-<table class="ungsoc-catalogue">
-<thead><tr>{head}</tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody>
-</table>
-</div>
-
-<p>{escape(labels['open_data'])}: <a href="{root}interventions.json">interventions.json</a>,
-<a href="{root}interventions.csv">interventions.csv</a></p>
-
-<script src="{root}assets/ungsoc/catalogue.js" defer></script>
-"""
+def table_html(records: list[dict], language: str, labels: dict, fallback_order: list[str], root: str,
+               theme_dirs, content_dir: Path) -> str:
+    """The filter form and table for the section's index page (partials/ungsoc-catalogue.html);
+    root is the relative path to the site root."""
+    rows = [{"record": record, "name": localized(record["name"], language, labels, fallback_order)[0],
+             "age": age_text(record, labels)} for record in records]
+    rows.sort(key=lambda row: row["name"].lower())
+    return "\n" + templates.render(theme_dirs, "partials/ungsoc-catalogue.html", labels=labels, rows=rows, root=root,
+                                   columns=COLUMNS, filters=filter_choices(content_dir))
 
 
 def csv_columns(record_schema: dict) -> dict[str, bool]:
@@ -189,11 +151,11 @@ def flatten(value, path: str = "") -> dict:
             for column, cell in flatten(item, f"{path}.{key}" if path else key).items()}
 
 
-def open_data(records: list[dict]) -> tuple[str, str]:
+def open_data(records: list[dict], content_dir: Path) -> tuple[str, str]:
     """interventions.json (the records as validated) and interventions.csv, a row per record
     with every field (see csv_columns), so either file gives back the records."""
     as_json = json.dumps(records, ensure_ascii=False, indent=2)
-    columns = csv_columns(schema.load_schema(schema.SCHEMA_DIR / "intervention.schema.json"))
+    columns = csv_columns(schema.load_schema(content_dir / "intervention.schema.json"))
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()

@@ -11,7 +11,10 @@ import yaml
 
 from ungsoc import content
 from ungsoc.colour import DARK_TEXT, contrast, darkened_until
-from ungsoc.profile import COUNTRY_LANGUAGE, WCAG_AA_TEXT, check_text, text_contrast
+from ungsoc.config import from_mkdocs_yml
+from ungsoc.errors import shown
+from ungsoc.languages import COUNTRY_LANGUAGE, LANGUAGES
+from ungsoc.profile import WCAG_AA_TEXT, check_text, text_contrast
 
 SCHEMA_LINE = "# yaml-language-server: $schema=municipality.schema.json\n"
 
@@ -33,7 +36,7 @@ def _per_language(values: list[str] | None, languages: list[str]) -> dict:
     texts = {}
     for value in values or []:
         language, sep, text = value.partition("=")
-        if sep and language in ("sv", "da", "no"):
+        if sep and language in LANGUAGES:
             texts[language] = text
         else:
             texts.update({lang: value for lang in languages})
@@ -139,9 +142,10 @@ def cmd_new_municipality(args) -> int:
                      "dk": {"was_url": args.was_url}, "no": {"uustatus_url": args.uustatus_url}}.get(args.country, {})
     profile["accessibility"] = {key: value for key, value in accessibility.items() if value}
     text = SCHEMA_LINE + yaml.safe_dump(profile, allow_unicode=True, sort_keys=False)
-    output = Path(args.output)
     root = Path(args.root).resolve()
-    problems = check_text(text, str(output), root)
+    config = from_mkdocs_yml(root / "mkdocs.yml")
+    output = Path(args.output or root / config.profile)
+    problems = check_text(text, shown(output), root, Path(config.content_dir))
     for problem in problems:
         print(_option_message(problem), file=sys.stderr)
     if problems:
@@ -153,7 +157,7 @@ def cmd_new_municipality(args) -> int:
     output.write_text(text, encoding="utf-8")
     if note:
         print(f"Note: {note}.")
-    print(f"Wrote {output}. Next: `ungsoc check`, then `make build`; commit it once with `git add -f {output}`.")
+    print(f"Wrote {shown(output)}. Next: `ungsoc check`, then `make build`; commit it once with `git add -f {shown(output)}`.")
     return 0
 
 
@@ -201,7 +205,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--a11y-gap", action="append", help="Sweden: what is not accessible (status partial or none); repeat per gap")
     new.add_argument("--was-url", help="Denmark: the statement made in the WAS-Tool")
     new.add_argument("--uustatus-url", help="Norway: the statement made in uustatus")
-    new.add_argument("--output", default="content/municipality.yml")
+    new.add_argument("--output", help="default: the profile named in mkdocs.yml (content/municipality.yml)")
     new.add_argument("--force", action="store_true")
 
     report = sub.add_parser("report", help=cmd_report.__doc__)

@@ -31,11 +31,11 @@ class UngsocConfig(Config):
     lix_limits = c.SubConfig(LixLimits)
 
 
-def from_mkdocs_yml(config_file: Path) -> UngsocConfig:
-    """The plugin's configuration exactly as a build reads it from mkdocs.yml.
+def load_mkdocs_yml(config_file: Path):
+    """MkDocs' configuration and the plugin's, exactly as a build reads them from mkdocs.yml.
 
-    Commands outside the build (`ungsoc report`) use this, so they apply the same limits and
-    paths as the build instead of the defaults.
+    Commands outside the build (`ungsoc check`, `ungsoc report`) use this, so they apply the
+    same folders, profile and limits as the build instead of the defaults.
     """
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
@@ -44,4 +44,9 @@ def from_mkdocs_yml(config_file: Path) -> UngsocConfig:
     plugin = config.plugins.get("ungsoc")
     if plugin is None:
         raise ConfigurationError(f"{config_file}: the ungsoc plugin is not listed under plugins:")
-    return plugin.config
+    return config, plugin.config
+
+
+def from_mkdocs_yml(config_file: Path) -> UngsocConfig:
+    """The plugin's configuration exactly as a build reads it from mkdocs.yml."""
+    return load_mkdocs_yml(config_file)[1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
@@ -17,6 +18,13 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+def shown(path: Path) -> str:
+    """A file as messages name it: relative to the folder the command runs in, where it is
+    inside it (`content/feedback.yml`), else in full (a `content_dir` elsewhere)."""
+    path = Path(path).absolute()
+    return path.relative_to(Path.cwd()).as_posix() if path.is_relative_to(Path.cwd()) else str(path)
 
 
 class ContentError(PluginError):

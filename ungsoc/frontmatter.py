@@ -1,8 +1,9 @@
-"""Page front matter, validated against content/page.schema.json with file:line messages."""
+"""Page front matter, validated against page.schema.json in the content folder, with file:line messages."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ungsoc import schema
 from ungsoc.errors import Problem
@@ -19,7 +20,7 @@ def split(source: str) -> tuple[str | None, int]:
     return match.group(1) or "", source.count("\n", 0, match.end())
 
 
-def check(source: str, file: str) -> list[Problem]:
+def check(source: str, file: str, content_dir: Path) -> list[Problem]:
     text, _ = split(source)
     if text is None:
         return [Problem(file, 1, "", "no front matter; start the page with a --- block holding at least audience: and reviewed:")]
@@ -30,4 +31,4 @@ def check(source: str, file: str) -> list[Problem]:
         return [Problem(file, 2, "", "front matter must be a mapping such as `audience: youth`")]
     # PyYAML turns an unquoted date into a date object; the schema wants the ISO text.
     doc.data = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in doc.data.items()}
-    return schema.validate(doc, schema.SCHEMA_DIR / "page.schema.json")
+    return schema.validate(doc, content_dir / "page.schema.json")

@@ -9,6 +9,15 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File
 
+# When the texts of the generated pages (glossary, feedback, lesson index, accessibility
+# statement without an assessment date) were last checked: one date for all of them.
+REVIEWED = "2026-11-24"
+
+
+def front_matter(audience: str, reviewed: str = REVIEWED) -> str:
+    """The front matter every page carries (page.schema.json), for a generated page."""
+    return f"---\naudience: {audience}\nreviewed: {reviewed}\n---\n\n"
+
 
 def _file(config, language: str, default: str, path: str, markdown: str) -> File:
     file = File.generated(config, f"{language}/{path}", content=markdown)

@@ -8,27 +8,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ungsoc import schema
-from ungsoc.errors import Problem
+from ungsoc import generated, schema
+from ungsoc.errors import Problem, shown
 from ungsoc.yamlsource import load
 
 PATH = "about/glossary.md"
-TITLE = {"sv": "Ordlista", "da": "Ordliste", "no": "Ordliste"}
-INTRO = {
-    "sv": "Här förklarar vi ord som används på sidan. Orden är också understrukna i texten. Håll över eller tryck på ordet för att se vad det betyder.",
-    "da": "Her forklarer vi ord, der bruges på siden. Ordene er også understreget i teksten. Hold over eller tryk på ordet for at se, hvad det betyder.",
-    "no": "Her forklarer vi ord som brukes på siden. Ordene er også understreket i teksten. Hold over eller trykk på ordet for å se hva det betyr.",
-}
-
-
 def load_terms(content_dir: Path, language: str) -> tuple[list[dict], list[Problem]]:
     path = content_dir / "glossary" / f"{language}.yml"
     if not path.is_file():
         return [], []
-    doc, problems = load(path, f"content/glossary/{language}.yml")
+    doc, problems = load(path, shown(path))
     if doc is None:
         return [], problems
-    problems = schema.validate(doc, schema.SCHEMA_DIR / "glossary.schema.json")
+    problems = schema.validate(doc, content_dir / "glossary.schema.json")
     return ([] if problems else doc.data["terms"]), problems
 
 
@@ -46,7 +38,8 @@ def abbreviations(terms: list[dict]) -> str:
     return "\n\n" + "\n".join(f"*[{spelling}]: {definitions[spelling]}" for spelling in ordered) + "\n"
 
 
-def page_markdown(terms: list[dict], language: str) -> str:
+def page_markdown(terms: list[dict], words: dict) -> str:
+    """The glossary page; words: its title and intro in the reader's language (content/ui)."""
     entries = "\n\n".join(f"{t['term']}\n:   {t['definition']}" for t in sorted(terms, key=lambda t: t["term"].lower()))
-    return (f"---\naudience: youth\nreviewed: 2026-11-24\n---\n\n# {TITLE[language]}\n\n"
-            f"{INTRO[language]}\n\n{entries}\n")
+    return (f"{generated.front_matter('youth')}# {words['title']}\n\n"
+            f"{words['intro']}\n\n{entries}\n")

@@ -8,6 +8,7 @@ import re
 
 import yaml
 
+from ungsoc import generated
 from ungsoc.errors import Problem
 from ungsoc.frontmatter import split
 from ungsoc.mdtext import after_first_heading
@@ -20,20 +21,6 @@ COUNTRY_BANDS = {"sv": ("4-6", "7-9", "upper-secondary"), "da": ("4-6", "7-9", "
                  "no": ("5-7", "8-10", "upper-secondary")}
 # A school lesson in all three countries' timetables.
 LESSON_MINUTES = 45
-TEXT = {
-    "sv": {"title": "Lektioner efter årskurs", "intro": "Alla lektioner i lärarhandledningen, ordnade efter årskurs.",
-           "4-6": "Årskurs 4–6", "7-9": "Årskurs 7–9", "upper-secondary": "Gymnasiet",
-           "minutes": "minuter", "grades": "Årskurs", "duration": "Tid", "curriculum": "Läroplan",
-           "plan_time": "Minuter", "plan_do": "Vad du gör"},
-    "da": {"title": "Lektioner efter klassetrin", "intro": "Alle lektioner i lærervejledningen, ordnet efter klassetrin.",
-           "4-6": "4.–6. klasse", "7-9": "7.–9. klasse", "upper-secondary": "Ungdomsuddannelser",
-           "minutes": "minutter", "grades": "Klassetrin", "duration": "Tid", "curriculum": "Læreplan",
-           "plan_time": "Minutter", "plan_do": "Aktivitet"},
-    "no": {"title": "Undervisningsopplegg etter trinn", "intro": "Alle opplegg i lærerveiledningen, ordnet etter trinn.",
-           "5-7": "5.–7. trinn (10–12 år)", "8-10": "8.–10. trinn (13–15 år)", "upper-secondary": "Videregående skole",
-           "minutes": "minutter", "grades": "Trinn", "duration": "Tid", "curriculum": "Læreplan",
-           "plan_time": "Minutter", "plan_do": "Aktivitet"},
-}
 # The heading the timed plan goes under, marked in the page: `## Så här gör du {: .lesson-plan }`.
 PLAN_HEADING = re.compile(r"^##[^\n]*\{:[^}\n]*\.lesson-plan\b[^}\n]*\}[ \t]*$", re.M)
 
@@ -56,9 +43,10 @@ def title_of(source: str, fallback: str) -> str:
     return fallback
 
 
-def index_markdown(pages, language: str) -> str:
-    """pages: (src_uri, source) of the teacher-guide pages in the reader's build."""
-    text = TEXT[language]
+def index_markdown(pages, language: str, words: dict[str, dict]) -> str:
+    """pages: (src_uri, source) of the teacher-guide pages in the reader's build; words: each
+    language's `lessons:` words from content/ui/<language>.yml."""
+    text = words[language]
     by_band: dict[str, list[str]] = {band: [] for band in BANDS}
     for src_uri, source in sorted(pages):
         meta = lesson_meta(source)
@@ -67,31 +55,31 @@ def index_markdown(pages, language: str) -> str:
             link = posixpath.relpath(src_uri, f"{language}/school")
             by_band[meta["grades"]].append(
                 f"- [{title_of(source, link)}]({link}) ({meta['duration_minutes']} {text['minutes']})")
-    lines = ["---", "audience: school", "reviewed: 2026-11-24", "---", "", f"# {text['title']}", "", text["intro"], ""]
+    lines = [generated.front_matter("school") + f"# {text['title']}", "", text["intro"], ""]
     for band in BANDS:
         if by_band[band]:
-            lines += [f"## {band_name(band, language)}", "", *by_band[band], ""]
+            lines += [f"## {band_name(band, language, words)}", "", *by_band[band], ""]
     return "\n".join(lines)
 
 
-def band_name(band: str, language: str) -> str:
+def band_name(band: str, language: str, words: dict[str, dict]) -> str:
     # A lesson borrowed from another country keeps its own band's words.
-    return TEXT[language].get(band) or next(t[band] for t in TEXT.values() if band in t)
+    return words[language]["bands"].get(band) or next(w["bands"][band] for w in words.values() if band in w["bands"])
 
 
-def with_facts(markdown: str, lesson: dict, language: str) -> str:
+def with_facts(markdown: str, lesson: dict, language: str, words: dict[str, dict]) -> str:
     """A lesson's grade band, duration and curriculum links under its heading, from front matter."""
-    text = TEXT[language]
+    text = words[language]
     curriculum = "; ".join(f"[{item['text']}]({item['source']})" for item in lesson["curriculum"])
-    block = (f'!!! abstract ""\n    **{text["grades"]}:** {band_name(lesson["grades"], language)} · '
+    block = (f'!!! abstract ""\n    **{text["grades"]}:** {band_name(lesson["grades"], language, words)} · '
              f'**{text["duration"]}:** {lesson["duration_minutes"]} {text["minutes"]}  \n'
              f'    **{text["curriculum"]}:** {curriculum}\n')
     return after_first_heading(markdown, block)
 
 
-def plan_table(steps: list[dict], language: str) -> str:
+def plan_table(steps: list[dict], language: str, words: dict[str, dict]) -> str:
     """The timed plan as a table: each step's minutes from the start of the lesson."""
-    text, start, rows = TEXT[language], 0, []
+    text, start, rows = words[language], 0, []
     for step in steps:
         end = start + step["minutes"]
         rows.append(f"| {start}–{end} | **{step['name']}.** {' '.join(step['do'].split())} |")

@@ -13,7 +13,8 @@ from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
 from ungsoc.errors import Problem, raise_if_any
 from ungsoc.notfound import start_page_alternates
-from ungsoc.profile import LANGUAGES, Profile, load_profile, profile_path
+from ungsoc.languages import LANGUAGES
+from ungsoc.profile import Profile, load_profile, profile_path
 
 
 class UngsocPlugin(BasePlugin[UngsocConfig]):
@@ -39,18 +40,21 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # Runs before i18n (priority -100), which reads the languages the profile sets.
     @event_priority(50)
     def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        content_dir = Path(self.config.content_dir)
         if self.profile is None:
             root = Path(config.config_file_path).resolve().parent
-            profile, problems = load_profile(profile_path(root, self.config.profile), root, root / self.config.content_dir)
+            profile, problems = load_profile(profile_path(root, self.config.profile, content_dir), root, content_dir)
             raise_if_any(problems)
             self.profile = profile
             for language in profile.languages:
-                self.terms[language], problems = glossary.load_terms(root / self.config.content_dir, language)
+                self.terms[language], problems = glossary.load_terms(content_dir, language)
                 self.add_problems(problems)
-            self.questionnaire, problems = feedback.load_questionnaire(root / self.config.content_dir)
+            self.questionnaire, problems = feedback.load_questionnaire(content_dir)
             self.add_problems(problems)
-            self.records, problems = records.load_records(root / self.config.content_dir)
-            self.add_problems(problems + content.check_data_files(root))
+            self.records, problems = records.load_records(content_dir)
+            self.add_problems(problems + content.check_data_files(content_dir))
             branding.apply_languages(config, profile)
             branding.apply_site(config, profile, serving=self.command == "serve")
         if self.config.atomic_build and self.command == "build":
@@ -60,27 +64,31 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # After i18n (-100), which only knows files that exist on disk under docs/.
     @event_priority(-200)
     def on_files(self, files, config):
+        if not self.config.enabled:
+            return files
         branding.add_files(files, branding.brand_files(config, self.profile))
         language, content_dir = self.language(config), Path(self.config.content_dir)
         self.add_page(files, config, accessibility.PATH, accessibility.markdown(self.profile, language, content_dir))
         if self.terms.get(language):
-            self.add_page(files, config, glossary.PATH, glossary.page_markdown(self.terms[language], language))
+            self.add_page(files, config, glossary.PATH, glossary.page_markdown(self.terms[language], self.strings(language)["glossary"]))
         labels = self.strings(language)["catalogue"]
         for record in self.records:
             self.add_page(files, config, f"{catalogue.FOLDER}/{record['id']}.md",
                           catalogue.record_page(record, language, labels, self.strings(language)["untranslated_notice"],
-                                                self.fallback_order()))
+                                                self.fallback_order(), config.theme.dirs))
         if self.questionnaire:
-            self.add_page(files, config, feedback.PATH, feedback.markdown(self.questionnaire, self.profile, language))
+            self.add_page(files, config, feedback.PATH, feedback.markdown(self.questionnaire, self.profile, language, config.theme.dirs))
         school = [(f.src_uri, f.content_string) for f in files.documentation_pages()
                   if f.src_uri.split("/", 1)[-1].startswith("school/")]
-        self.add_page(files, config, lessons.PATH, lessons.index_markdown(school, language))
+        self.add_page(files, config, lessons.PATH, lessons.index_markdown(school, language, self.lesson_words()))
         sections.remove(files, self.profile.hidden_sections, LANGUAGES)
         return files
 
     # After i18n (-100), which builds each language's navigation.
     @event_priority(-200)
     def on_nav(self, nav, config, files):
+        if not self.config.enabled:
+            return nav
         return navorder.order_sections(nav, self.profile.languages)
 
     def add_page(self, files, config, path: str, markdown: str) -> None:
@@ -91,6 +99,10 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     def strings(self, language: str) -> dict:
         return sitecontext.ui_strings(Path(self.config.content_dir), language)
 
+    def lesson_words(self) -> dict[str, dict]:
+        """Every language's lesson words: a lesson borrowed from another country keeps its band's name."""
+        return {language: self.strings(language)["lessons"] for language in LANGUAGES}
+
     def fallback_order(self) -> list[str]:
         """Where a text is missing in the reader's language: the default language, then any."""
         return [self.profile.default_language, *LANGUAGES]
@@ -100,41 +112,48 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.problems.update((str(problem), problem) for problem in problems)
 
     def on_page_markdown(self, markdown, page, config, files):
+        if not self.config.enabled:
+            return markdown
         language = self.language(config)
         content_language = getattr(page.file, "locale", language)
         file, source = f"docs/{page.file.src_uri}", page.file.content_string
         _, body_start = frontmatter.split(source)
         markdown, unknown = placeholders.fill(markdown, placeholders.values(self.profile, language), file, body_start + 1)
         markdown = sections.strip_links(markdown, self.profile.hidden_sections)  # after placeholders: same lines
-        self.add_problems(frontmatter.check(source, file) + unknown
+        self.add_problems(frontmatter.check(source, file, Path(self.config.content_dir)) + unknown
                           + readability.check(markdown, page.meta.get("audience"), self.config.lix_limits, file))
         if isinstance(page.meta.get("lesson"), dict) and lessons.lesson_meta(source):
             lesson = page.meta["lesson"]
             self.add_problems(lessons.check(lesson, markdown, content_language, file))
             if lesson.get("steps"):
-                table, unknown = placeholders.fill(lessons.plan_table(lesson["steps"], language),
+                table, unknown = placeholders.fill(lessons.plan_table(lesson["steps"], language, self.lesson_words()),
                                                    placeholders.values(self.profile, language), file, 2)
                 self.add_problems(unknown)
                 markdown = lessons.with_plan(markdown, table)
-            markdown = lessons.with_facts(markdown, lesson, language)
+            markdown = lessons.with_facts(markdown, lesson, language, self.lesson_words())
         if content_language != language:
             notice = self.strings(language)["untranslated_notice"]
-            markdown = translation.with_fallback_notice(markdown, notice, content_language)
+            markdown = translation.with_fallback_notice(markdown, notice, content_language, config.theme.dirs)
         if file.endswith(catalogue.INDEX):
             root = "../" * (1 if language == self.profile.default_language else 2)
             markdown += catalogue.table_html(self.records, language, self.strings(language)["catalogue"],
-                                             self.fallback_order(), root)
+                                             self.fallback_order(), root, config.theme.dirs,
+                                             Path(self.config.content_dir))
         if self.terms.get(content_language) and not file.endswith(glossary.PATH):
             markdown += glossary.abbreviations(self.terms[content_language])
         return markdown
 
     def on_env(self, env, config, files):
+        if not self.config.enabled:
+            return env
         problems, self.problems = list(self.problems.values()), {}
         raise_if_any(problems)
         env.globals["ungsoc"] = sitecontext.build(self.profile, self.language(config), Path(self.config.content_dir))
         return env
 
     def on_pre_template(self, template, *, template_name, config):
+        if not self.config.enabled:
+            return template
         i18n = config.plugins.get("i18n")
         if template_name == "404.html" and i18n is not None and "alternate" in config.extra:
             # An attribute, as i18n sets it per page: templates read it before the dict item.
@@ -145,6 +164,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # keep each language's own copy before the next language's build replaces it.
     @event_priority(0)
     def _keep_language_404(self, config):
+        if not self.config.enabled:
+            return
         language, page = self.language(config), Path(config.site_dir) / "404.html"
         if not page.is_file():
             return
@@ -157,6 +178,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # After i18n (-100) has built every language and the root sitemap.
     @event_priority(-200)
     def _finish_site(self, config):
+        if not self.config.enabled:
+            return
         i18n = config.plugins.get("i18n")
         if i18n is not None and i18n.building:
             return  # a language build inside i18n's loop; the site is not complete yet
@@ -164,11 +187,11 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         if self.default_404 is not None:
             (site_dir / "404.html").write_bytes(self.default_404)
         search.split_index(config.site_dir, self.profile.languages, self.profile.default_language)
-        redirect = accessibility.was_redirect(self.profile)
+        redirect = accessibility.was_redirect(self.profile, Path(self.config.content_dir), config.theme.dirs)
         if redirect:
             (site_dir / "was").mkdir(exist_ok=True)
             (site_dir / "was" / "index.html").write_text(redirect, encoding="utf-8")
-        as_json, as_csv = catalogue.open_data(self.records)
+        as_json, as_csv = catalogue.open_data(self.records, Path(self.config.content_dir))
         (site_dir / "interventions.json").write_text(as_json, encoding="utf-8")
         # with a byte order mark, so Excel reads the file as UTF-8
         (site_dir / "interventions.csv").write_text(as_csv, encoding="utf-8-sig")

@@ -14,21 +14,22 @@ from pathlib import Path
 
 from ungsoc import schema
 from ungsoc.colour import DARK_TEXT, contrast, mix
-from ungsoc.errors import Problem
+from ungsoc.errors import Problem, shown
+from ungsoc.languages import LANGUAGES, pick
 from ungsoc.yamlsource import YamlDoc, load, parse
 
 WCAG_AA_TEXT = 4.5
-LANGUAGES = ("sv", "da", "no")
-# The language each country's upstream pages are written in.
-COUNTRY_LANGUAGE = {"se": "sv", "dk": "da", "no": "no"}
 PROFILE = "content/municipality.yml"
 DEMO_PROFILE = "content/examples/municipality.yml"
 
 
-def profile_path(root: Path, configured: str = PROFILE) -> Path:
-    """The profile a build uses: the fork's own, else the upstream demo."""
+def profile_path(root: Path, configured: str = PROFILE, content_dir: Path | None = None) -> Path:
+    """The profile a build uses: the fork's own, else the upstream demo (examples/ in the
+    content folder)."""
     own = root / configured
-    return own if own.is_file() or not (root / DEMO_PROFILE).is_file() else root / DEMO_PROFILE
+    demo = (content_dir if content_dir is not None else root / "content") / "examples" / "municipality.yml"
+    demo = demo if demo.is_absolute() else root / demo
+    return own if own.is_file() or not demo.is_file() else demo
 
 
 @dataclass
@@ -74,9 +75,7 @@ class Profile:
 
     def text(self, value: dict | None, language: str) -> str:
         """A per-language text in the reader's language, else the default language's."""
-        if not value:
-            return ""
-        return value.get(language) or value.get(self.default_language) or next(iter(value.values()))
+        return pick(value or {}, language, [self.default_language, *(value or {})])[0] or ""
 
 
 def text_contrast(primary: str, text: str) -> float:
@@ -143,17 +142,18 @@ def _semantic_problems(doc: YamlDoc, root: Path) -> list[Problem]:
     return problems
 
 
-def validate_doc(doc: YamlDoc, root: Path) -> list[Problem]:
+def validate_doc(doc: YamlDoc, root: Path, content_dir: Path) -> list[Problem]:
     if doc.data is None:
         return [Problem(doc.file, None, "", "the profile is empty; start from `ungsoc new-municipality` or the README example")]
     if not isinstance(doc.data, dict):
         return [Problem(doc.file, 1, "", "expected a mapping of fields (name:, country:, ...) at the top level")]
-    problems = schema.validate(doc, schema.SCHEMA_DIR / "municipality.schema.json")
+    problems = schema.validate(doc, content_dir / "municipality.schema.json")
     return problems + _semantic_problems(doc, root)
 
 
 def load_national(country: str, content_dir: Path) -> dict:
-    doc, problems = load(content_dir / "national" / f"{country}.yml", f"content/national/{country}.yml")
+    path = content_dir / "national" / f"{country}.yml"
+    doc, problems = load(path, shown(path))
     if problems:
         raise ValueError("\n".join(map(str, problems)))
     return doc.data
@@ -164,14 +164,14 @@ def load_profile(path: Path, root: Path, content_dir: Path) -> tuple[Profile | N
     doc, problems = load(path, display)
     if doc is None:
         return None, problems
-    problems = validate_doc(doc, root)
+    problems = validate_doc(doc, root, content_dir)
     if problems:
         return None, problems
     countries = {doc.data["country"], *(doc.data.get("language_countries") or {}).values()}
     return Profile(doc.data, {country: load_national(country, content_dir) for country in countries}, root), []
 
 
-def check_text(text: str, display: str, root: Path) -> list[Problem]:
+def check_text(text: str, display: str, root: Path, content_dir: Path) -> list[Problem]:
     """Validate profile text that is not (yet) a file, e.g. from `ungsoc new-municipality`."""
     doc, problems = parse(text, display)
-    return problems if doc is None else validate_doc(doc, root)
+    return problems if doc is None else validate_doc(doc, root, content_dir)

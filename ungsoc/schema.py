@@ -15,7 +15,6 @@ import jsonschema
 from ungsoc.errors import Problem
 from ungsoc.yamlsource import YamlDoc, dotted
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "content"
 
 
 @lru_cache(maxsize=None)

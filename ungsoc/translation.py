@@ -14,6 +14,7 @@ from typing import Callable
 
 import yaml
 
+from ungsoc import templates
 from ungsoc.frontmatter import split
 from ungsoc.mdtext import split_after_heading
 from ungsoc.readability import lix
@@ -21,11 +22,11 @@ from ungsoc.readability import lix
 STALE_AFTER_DAYS = 365
 
 
-def with_fallback_notice(markdown: str, notice: str, content_language: str) -> str:
+def with_fallback_notice(markdown: str, notice: str, content_language: str, theme_dirs) -> str:
     """The notice after the first heading, and the borrowed text marked with its language."""
     head, body = split_after_heading(markdown)
-    return (f'{head}\n\n!!! info ""\n    {notice}\n\n'
-            f'<div lang="{content_language}" markdown>\n{body}\n</div>\n')
+    return templates.render(theme_dirs, "partials/ungsoc-fallback.md", head=head, body=body, notice=notice,
+                            language=content_language)
 
 
 def body_hash(source: str) -> str:
