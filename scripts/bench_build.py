@@ -12,6 +12,9 @@ other load on the machine disturbs less) and its memory the child's peak residen
    (b) on the bare stack: the same pages, theme features, Markdown extensions, search, privacy
        and i18n settings, without the ungsoc plugin and its template overrides (they need it).
 
+For the shipped site it also reports the lesson PDFs' share (the plugin logs it): two more
+builds, one with an empty PDF cache (every pack rendered) and one with every pack cached.
+
 Each figure is the median of --runs runs. Prints a Markdown table, writes JSON to --json, and
 ends with a verdict against the goal: with the plugin at most 1.3x the bare stack's build time,
 and build time growing linearly with the number of pages.
@@ -29,6 +32,7 @@ import copy
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -86,6 +90,11 @@ class Measurement:
     seconds: float  # wall time
     cpu_seconds: float  # user + system: less sensitive than wall time to other load on the machine
     peak_mb: float
+    log: str = ""  # the build's output
+
+
+# The plugin's log line for the lesson PDFs (ungsoc/plugin.py): their share of a build.
+PDF_LOG = re.compile(r"lesson PDFs: (\d+) packs, (\d+) rendered, \d+ from the cache, ([\d.]+) s \(([\d.]+) s CPU\)")
 
 
 def paragraph(sentences: tuple[str, ...], start: int, count: int = 8) -> str:
@@ -228,8 +237,10 @@ def build_once(project: Path) -> Measurement:
             log.seek(0)
             tail = log.read().decode("utf-8", "replace")[-3000:]
             raise SystemExit(f"build failed in {project} (exit {child.returncode}):\n{tail}")
+        log.seek(0)
+        output = log.read().decode("utf-8", "replace")
     # Linux reports ru_maxrss in KiB.
-    return Measurement(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    return Measurement(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output)
 
 
 def median(measurements: list[Measurement]) -> Measurement:
@@ -284,7 +295,18 @@ def shipped_row(workdir: Path, runs: int) -> dict:
     pages = sum(1 for _ in (project / "docs").rglob("*.md"))
     return {"pages": pages, "plugin_seconds": result.seconds, "plugin_cpu_seconds": result.cpu_seconds,
             "plugin_mb": result.peak_mb,
-            "plugin_seconds_per_page": result.seconds / pages}
+            "plugin_seconds_per_page": result.seconds / pages, **pdf_costs(project)}
+
+
+def pdf_costs(project: Path) -> dict:
+    """The lesson PDFs' share of a shipped build: all rendered (empty cache), then all cached."""
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    costs = {}
+    for state in ("cold", "warm"):
+        packs, rendered, seconds, cpu = PDF_LOG.search(build_once(project).log).groups()
+        costs.update({"pdf_packs": int(packs), f"pdf_{state}_rendered": int(rendered),
+                      f"pdf_{state}_seconds": float(seconds), f"pdf_{state}_cpu_seconds": float(cpu)})
+    return costs
 
 
 def growth_verdict(rows: list[dict], stack: str) -> tuple[bool | None, str]:
@@ -322,6 +344,9 @@ def markdown_table(shipped: dict, rows: list[dict]) -> str:
                      f"| {row['plugin_mb']:.0f} | {row['bare_seconds']:.2f} | {row['bare_mb']:.0f} "
                      f"| {row['ratio']:.2f} | {row['cpu_ratio']:.2f} | {row['plugin_seconds_per_page']:.4f} "
                      f"| {row['bare_seconds_per_page']:.4f} |")
+    lines.append(f"\nLesson PDFs in the shipped build: {shipped['pdf_packs']} packs, "
+                 f"{shipped['pdf_cold_seconds']:.2f} s ({shipped['pdf_cold_cpu_seconds']:.2f} s CPU) to render them all, "
+                 f"{shipped['pdf_warm_seconds']:.2f} s with every pack from the cache.")
     return "\n".join(lines)
 
 

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 import yaml
+from pypdf import PdfReader
 
 from conftest import LANGUAGES, PROFILES, ROOT, build, copy_project
 from ungsoc.profile import DEMO_PROFILE, PROFILE
@@ -78,6 +79,11 @@ def test_fork_merges_upstream_demo_and_content_changes_without_conflicts(tmp_pat
     assert "Du kan også skrive til kommunen." in youth_page and "Fjordby Kommune" in youth_page
     assert "ungsoc-demo" not in youth_page
     assert "Familiehuset i Fjordby" in (fork / "site/local/index.html").read_text(encoding="utf-8")
+    # The lesson PDFs carry the fork's own name, from its profile.
+    pdf = PdfReader(fork / "site/school/lesson-7-9/lesson-7-9.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    name = yaml.safe_load((PROFILES / "dk-da-only.yml").read_text(encoding="utf-8"))["name"]["da"]
+    assert name in text and pdf.metadata.author == name
 
 
 def run_cli(*args, cwd):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+import posixpath
 
 import pytest
 import yaml
@@ -11,7 +13,6 @@ from pypdf import PdfReader
 from conftest import LANGUAGES, PREFIX, ROOT
 from ungsoc.frontmatter import split
 
-WORKSHEET = {"sv": "Arbetsblad", "da": "Arbejdsark", "no": "Arbeidsark"}
 CHROME = {"sv": ["Lämna sidan snabbt", "Hjälp nu", "Sök"], "da": ["Forlad siden hurtigt", "Hjælp nu", "Søg"],
           "no": ["Forlat siden raskt", "Hjelp nå", "Søk"]}
 
@@ -67,20 +68,51 @@ def test_lesson_index_lists_every_lesson_under_its_band(site, language):
         assert f"({meta['duration_minutes']} " in html
 
 
+def handouts(language):
+    """Each handout page of a language: its name and its front matter."""
+    out = {}
+    for path in sorted((ROOT / "docs" / language / "school" / "handouts").glob("*.md")):
+        out[path.stem] = yaml.safe_load(split(path.read_text(encoding="utf-8"))[0] or "")
+    return out
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_lesson_links_its_handouts_and_the_staff_card(site, language):
+    kinds = {name: meta["handout"] for name, meta in handouts(language).items()}
+    assert list(kinds.values()).count("staff-card") == 1
+    for name, meta in lessons(language).items():
+        linked = [posixpath.splitext(posixpath.basename(h))[0] for h in meta["handouts"]]
+        assert {kinds[h] for h in linked} >= {"case", "worksheet", "staff-card"}, name
+        html = (site / f"{PREFIX[language]}school/{name}/index.html").read_text(encoding="utf-8")
+        for handout in linked:
+            assert f'href="../handouts/{handout}/"' in html, f"{language}/{name} does not link {handout}"
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_lesson_prints_without_site_chrome_and_worksheet_on_its_own_page(page, site_url, language):
-    page.goto(f"{site_url}/{PREFIX[language]}school/lesson-7-9/")
-    page.emulate_media(media="print")
-    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=False)))
-    pages = [" ".join(p.extract_text().split()) for p in pdf.pages]
-    assert 2 <= len(pages) <= 12
-    text = " ".join(pages)
-    for chrome in CHROME[language]:
-        assert chrome not in text
-    starts = [i for i, t in enumerate(pages) if t.startswith(WORKSHEET[language])]
-    assert starts and starts[0] > 0, "the worksheet does not start a printed page"
-    assert "https://" in text  # links are printed as text
+def test_handouts_print_on_one_a4_sheet_each_and_lessons_without_site_chrome(page, site_url, language):
+    def printed(path):
+        page.goto(f"{site_url}/{PREFIX[language]}school/{path}")
+        page.emulate_media(media="print")
+        pdf = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+        assert {round(float(p.mediabox.width)) for p in pdf.pages} == {595}, "not A4"
+        return [p.extract_text() for p in pdf.pages]
+
+    for name, meta in handouts(language).items():
+        pages = printed(f"handouts/{name}/")
+        assert len(pages) == 1, f"{language}/handouts/{name} prints on {len(pages)} pages"
+        text = " ".join(pages[0].split())
+        assert not any(chrome in text for chrome in CHROME[language]), name
+    for name in lessons(language):
+        pages = printed(f"{name}/")
+        assert 2 <= len(pages) <= 5, f"{language}/{name} prints on {len(pages)} pages"
+        text = " ".join(" ".join(pages).split())
+        assert not any(chrome in text for chrome in CHROME[language]), name
+        assert "https://" in text  # links are printed as text
+        headings = {h.strip() for h in page.locator("article h2").all_inner_texts()}
+        for number, sheet in enumerate(pages[:-1], 1):
+            last = [line.strip() for line in sheet.splitlines() if line.strip()][-1]
+            assert last not in headings, f"{language}/{name}: page {number} ends with the heading {last!r}"
 
 
 def test_a_plan_that_does_not_fill_the_lesson_or_a_foreign_grade_band_is_an_error():
@@ -94,3 +126,71 @@ def test_a_plan_that_does_not_fill_the_lesson_or_a_foreign_grade_band_is_an_erro
         "use one of: 5-7, 8-10, upper-secondary",
         "docs/no/school/lesson-7-9.md:2: lesson.steps: the steps add up to 40 minutes but duration_minutes is 45; "
         "make them agree"]
+
+
+# The language a PDF declares: Norwegian pages are bokmål.
+PDF_LANGUAGE = {"sv": "sv", "da": "da", "no": "nb"}
+TASK = re.compile(r"^(?:\*\*)?\d+\.\s+(.+)$", re.M)
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def worksheet_tasks(language: str, lesson: str) -> list[str]:
+    """The start of each task on the lesson's worksheet, as a reader sees it."""
+    source = (ROOT / "docs" / language / "school/handouts" / f"{lesson}-worksheet.md").read_text(encoding="utf-8")
+    starts = []
+    for task in TASK.findall(source[source.index("\n# "):]):
+        plain = re.split(r"\{\{|\(|\*\*|:", task.replace("**", "", 1))[0]
+        starts.append(" ".join(plain.split()[:4]))
+    return starts
+
+
+@pytest.fixture(scope="module")
+def profile():
+    from ungsoc.profile import load_profile
+
+    loaded, problems = load_profile(ROOT / "content/municipality.yml", ROOT, ROOT / "content")
+    assert not problems
+    return loaded
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_lesson_has_a_pdf_pack_in_its_language_with_the_municipality_and_worksheet(site, profile, language):
+    for name, meta in lessons(language).items():
+        pdf_path = site / f"{PREFIX[language]}school/{name}/{name}.pdf"
+        assert pdf_path.is_file(), f"no PDF for {language}/{name}"
+        size = pdf_path.stat().st_size
+        assert size <= 300_000, f"{language}/{name}.pdf is {size} bytes"
+        html = (site / f"{PREFIX[language]}school/{name}/index.html").read_text(encoding="utf-8")
+        assert f'href="{name}.pdf"' in html and f"{round(size / 1000)} kB" in html, "no link with the size"
+        pdf = PdfReader(pdf_path)
+        assert pdf.trailer["/Root"]["/Lang"] == PDF_LANGUAGE[language]
+        assert "/StructTreeRoot" in pdf.trailer["/Root"], "the PDF is not tagged"
+        text = words(" ".join(page.extract_text() for page in pdf.pages))
+        source = (ROOT / "docs" / language / "school" / f"{name}.md").read_text(encoding="utf-8")
+        assert words(title_of(source)) in text
+        assert profile.name(language) in text
+        tasks = worksheet_tasks(language, name)
+        assert len(tasks) >= 4
+        for task in tasks:
+            assert task in text, f"{language}/{name}.pdf lacks the worksheet task {task!r}"
+        # One sheet per handout after the plan.
+        assert len(pdf.pages) >= 1 + len(meta["handouts"])
+
+
+def title_of(source: str) -> str:
+    return next(line[2:] for line in source.splitlines() if line.startswith("# "))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pupil_handouts_read_as_easily_as_pages_for_young_people(language):
+    from ungsoc.readability import lix
+
+    for name, meta in handouts(language).items():
+        if meta["handout"] == "staff-card":
+            continue
+        source = (ROOT / "docs" / language / "school/handouts" / f"{name}.md").read_text(encoding="utf-8")
+        score = lix(source[source.index("\n# "):]).value
+        assert score <= 35, f"{language}/handouts/{name}: LIX {score:.0f}, above the limit of 35 for young people"

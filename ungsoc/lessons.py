@@ -67,14 +67,32 @@ def band_name(band: str, language: str, words: dict[str, dict]) -> str:
     return words[language]["bands"].get(band) or next(w["bands"][band] for w in words.values() if band in w["bands"])
 
 
-def with_facts(markdown: str, lesson: dict, language: str, words: dict[str, dict]) -> str:
-    """A lesson's grade band, duration and curriculum links under its heading, from front matter."""
+def with_facts(markdown: str, lesson: dict, language: str, words: dict[str, dict],
+               handouts: list[tuple[str, str]] = ()) -> str:
+    """A lesson's grade band, duration and curriculum links under its heading, from front matter,
+    and its handouts: (title, link) of each, in the order the lesson uses them."""
     text = words[language]
     curriculum = "; ".join(f"[{item['text']}]({item['source']})" for item in lesson["curriculum"])
     block = (f'!!! abstract ""\n    **{text["grades"]}:** {band_name(lesson["grades"], language, words)} · '
              f'**{text["duration"]}:** {lesson["duration_minutes"]} {text["minutes"]}  \n'
              f'    **{text["curriculum"]}:** {curriculum}\n')
+    if handouts:
+        links = "".join(f"    - [{title}]({link})\n" for title, link in handouts)
+        block += f'\n!!! info "{text["print"]}"\n{links}'
     return after_first_heading(markdown, block)
+
+
+def handout_links(lesson: dict, src_uri: str, files, file: str) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """Each handout the lesson names, with the title of its page; a missing page is a problem."""
+    found, problems = [], []
+    for link in lesson.get("handouts") or []:
+        target = files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), link)))
+        if target is None:
+            problems.append(Problem(file, 2, "lesson.handouts", f"{link} does not exist; give a path relative "
+                                    "to the lesson page, e.g. handouts/lesson-7-9-case.md"))
+        else:
+            found.append((title_of(target.content_string, link), link))
+    return found, problems
 
 
 def plan_table(steps: list[dict], language: str, words: dict[str, dict]) -> str:

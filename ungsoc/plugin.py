@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+import posixpath
+import time
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from ungsoc import (accessibility, branding, catalogue, content, feedback, frontmatter, generated, glossary, lessons, navorder, placeholders,
+from ungsoc import (accessibility, branding, catalogue, content, feedback, frontmatter, generated, glossary, lessons, navorder, pdfpack,
+                    placeholders,
                     readability, records, search, sections,
                     security, sitecontext, translation, unusedcss)
 from ungsoc.atomic import AtomicSiteDir
@@ -15,6 +19,9 @@ from ungsoc.errors import Problem, raise_if_any
 from ungsoc.notfound import start_page_alternates
 from ungsoc.languages import LANGUAGES
 from ungsoc.profile import Profile, load_profile, profile_path
+
+
+log = logging.getLogger("mkdocs.plugins.ungsoc")
 
 
 class UngsocPlugin(BasePlugin[UngsocConfig]):
@@ -29,6 +36,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.default_404: bytes | None = None
         self.questionnaire: dict | None = None
         self.records: list[dict] = []
+        self.school_pages: dict = {}  # src_uri -> Page of the teacher guide, in the language being built
+        self.pdf_stats = {"packs": 0, "rendered": 0, "seconds": 0.0, "cpu_seconds": 0.0}
 
     def language(self, config) -> str:
         i18n = config.plugins.get("i18n")
@@ -64,6 +73,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     # After i18n (-100), which only knows files that exist on disk under docs/.
     @event_priority(-200)
     def on_files(self, files, config):
+        self.school_pages = {}
         if not self.config.enabled:
             return files
         branding.add_files(files, branding.brand_files(config, self.profile))
@@ -130,7 +140,9 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
                                                    placeholders.values(self.profile, language), file, 2)
                 self.add_problems(unknown)
                 markdown = lessons.with_plan(markdown, table)
-            markdown = lessons.with_facts(markdown, lesson, language, self.lesson_words())
+            handouts, problems = lessons.handout_links(lesson, page.file.src_uri, files, file)
+            self.add_problems(problems)
+            markdown = lessons.with_facts(markdown, lesson, language, self.lesson_words(), handouts)
         if content_language != language:
             notice = self.strings(language)["untranslated_notice"]
             markdown = translation.with_fallback_notice(markdown, notice, content_language, config.theme.dirs)
@@ -143,7 +155,45 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
             markdown += glossary.abbreviations(self.terms[content_language])
         return markdown
 
+    def on_page_content(self, html, page, config, files):
+        if self.config.lesson_pdfs and page.file.src_uri.split("/", 1)[-1].startswith("school/"):
+            self.school_pages[page.file.src_uri] = page
+        return html
+
+    def make_lesson_pdfs(self, config) -> None:
+        """Every lesson's pack as a PDF next to its page, linked from the page with its size.
+
+        Runs once every page's HTML exists (on_env) and before any page is written, so the
+        link with the size goes into the lesson page itself."""
+        started, cpu, language = time.perf_counter(), time.process_time(), self.language(config)
+        logo = self.profile.root / self.profile.data["logo"]
+        cache = Path(config.config_file_path).resolve().parent / ".cache" / "ungsoc-pdf"
+        for src_uri, page in self.school_pages.items():
+            lesson = page.meta.get("lesson")
+            if not isinstance(lesson, dict) or not lesson.get("handouts"):
+                continue
+            folder = posixpath.dirname(src_uri)
+            sheets = [self.school_pages.get(posixpath.normpath(posixpath.join(folder, link)))
+                      for link in lesson["handouts"]]
+            content_language = getattr(page.file, "locale", language)
+            pack = pdfpack.Pack(content_language, page.title, pdfpack.absolute(config.site_url, page.url),
+                                page.content, [sheet.content for sheet in sheets if sheet is not None])
+            words = self.lesson_words()[language]
+            document = pdfpack.document(config.theme.dirs, pack, self.profile.name(language), logo, words)
+            pdf, rendered = pdfpack.render(document, pack.url, cache, logo)
+            name = f"{posixpath.basename(posixpath.splitext(src_uri)[0])}.pdf"
+            target = Path(config.site_dir) / posixpath.dirname(page.file.dest_uri) / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(pdf)
+            page.content = pdfpack.with_link(config.theme.dirs, page.content, name, len(pdf), words)
+            self.pdf_stats["packs"] += 1
+            self.pdf_stats["rendered"] += rendered
+        self.pdf_stats["seconds"] += time.perf_counter() - started
+        self.pdf_stats["cpu_seconds"] += time.process_time() - cpu
+
     def on_env(self, env, config, files):
+        if self.config.lesson_pdfs:
+            self.make_lesson_pdfs(config)
         if not self.config.enabled:
             return env
         problems, self.problems = list(self.problems.values()), {}
@@ -197,6 +247,12 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         (site_dir / "interventions.csv").write_text(as_csv, encoding="utf-8-sig")
         if self.config.prune_css:
             unusedcss.prune_site(site_dir)
+        if self.pdf_stats["packs"]:
+            # scripts/bench_build.py reads this line for the PDF share of the build time.
+            log.info("ungsoc: lesson PDFs: %d packs, %d rendered, %d from the cache, %.2f s (%.2f s CPU)",
+                     self.pdf_stats["packs"], self.pdf_stats["rendered"], self.pdf_stats["packs"] - self.pdf_stats["rendered"],
+                     self.pdf_stats["seconds"], self.pdf_stats["cpu_seconds"])
+            self.pdf_stats = {"packs": 0, "rendered": 0, "seconds": 0.0, "cpu_seconds": 0.0}
         endpoint = (self.profile.data.get("feedback") or {}).get("endpoint")
         raise_if_any(security.write_deploy_files(site_dir, [endpoint] if endpoint else [],
                                                  self.profile.languages, self.profile.default_language, config.site_url))
