@@ -16,7 +16,7 @@ $(shell rm -rf $(VENV))
 endif
 endif
 
-.PHONY: serve build test ci ci-other-python check report lock clean
+.PHONY: serve build test ci ci-other-python check report lock clean edit
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "No Python 3.11.5-3.13 found: install one (e.g. apt-get install python3), or give PYTHON=/path/to/python3.12" >&2; exit 1; }
@@ -85,6 +85,18 @@ lock: $(VENV)/.serve
 	$(PIP) uv==$(UV_VERSION)
 	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11.5 --generate-hashes --quiet -o requirements/serve.txt
 	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11.5 --generate-hashes --quiet --extra test -o requirements/test.txt
+
+# Local editing without a git host: the site preview and the CMS at /admin/, whose local
+# backend (decap-server) reads and writes this working tree. Needs Node.js (npm ci).
+EDIT_PORT ?= 8000
+CMS_PORT ?= 8081
+edit: $(VENV)/.serve node_modules/.installed
+	@echo "Site: http://127.0.0.1:$(EDIT_PORT)/   CMS: http://127.0.0.1:$(EDIT_PORT)/admin/"
+	PORT=$(CMS_PORT) BIND_HOST=127.0.0.1 GIT_REPO_DIRECTORY=$(CURDIR) LOG_LEVEL=warn \
+		node node_modules/decap-server/dist/index.js & server=$$!; \
+	trap "kill $$server" EXIT INT TERM; \
+	UNGSOC_CMS_LOCAL_BACKEND=http://127.0.0.1:$(CMS_PORT)/api/v1 \
+		$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(EDIT_PORT)
 
 clean:
 	rm -rf site .pytest_cache $(OTHER_VENV)

@@ -1,122 +1,154 @@
-"""Page weight per page type, measured in headless Chromium (not guessed).
+"""Page weight on the wire, served as shipped: the generated nginx config over HTTPS/HTTP 2.
 
-For each page type (start, youth page, lesson, catalogue) and language it records every file
-a first visit fetches (fresh browser profile, empty cache) with its raw and gzip size, and the
-bytes a repeat visit fetches: the same browser opens the start page first, then the page
-(warm cache). The site is built for and served from 127.0.0.1 with the cache times of the generated
-nginx config: a year for content-hashed assets, five minutes for everything else. The search index
-is left out of the first visit: it loads only when the reader opens search.
+The site is built for https://127.0.0.1:<port>/ and served by nginx with the config the build
+writes (`site/_deploy/nginx/ungsoc.conf`), only the listen addresses, the root and the
+certificate placeholders changed (a throwaway certificate). Headless Chromium opens each page
+type in each language and Chrome DevTools reports what crossed the network:
+
+- wire: `Network.loadingFinished.encodedDataLength`, headers and (compressed) bodies, summed
+  over every request of the page view;
+- body: the bodies as the browser decoded them (`Network.dataReceived.dataLength`).
+
+First visit: a fresh browser context (empty cache). Repeat visit: the same context opens the
+language's start page first, then the page. The search index loads only when search is opened,
+so it is not part of a page view.
 
     .venv/bin/python scripts/bench_page_weight.py [--json reports/page_weight.json]
 
-Goal (issue 10): first visit <= 60 KB gzip, repeat visit <= 10 KB gzip.
+`--headers-everywhere` measures the Swedish pages with the document-only headers (CSP,
+Permissions-Policy, X-Frame-Options) on every response, as the config had them before.
+`--without-bundle` measures the same views with Material's JavaScript bundle blocked: what a
+page weighs if the bundle loaded only when a reader uses something that needs it.
+
+Goal (issue 18): first visit <= 60 KB on the wire, repeat visit <= 10 KB.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
-import re
+import os
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import sync_playwright
 
-from localsite import PREFIX, ROOT, QuietHandler, built_and_served
-from ungsoc.security import ASSET_CACHE, HASHED_ASSET, HTML_CACHE
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from ungsoc import localnginx  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
+PREFIX = {"sv": "", "da": "da/", "no": "no/"}
 PAGE_TYPES = {"start": "", "youth page": "youth/rights/", "lesson": "school/lesson-7-9/",
               "catalogue": "interventions/"}
 GOAL_FIRST_KB, GOAL_REPEAT_KB = 60, 10
+BUNDLE = "/assets/javascripts/bundle."
 
 
-class CachingHandler(QuietHandler):
-    """Sends the Cache-Control of the generated nginx config (the recommended host)."""
-
-    def end_headers(self):
-        hashed = re.search(HASHED_ASSET, urlsplit(self.path).path)
-        self.send_header("Cache-Control", ASSET_CACHE if hashed else HTML_CACHE)
-        super().end_headers()
-
-
-def file_for(site: Path, url: str) -> Path:
-    path = site / unquote(urlsplit(url).path).lstrip("/")
-    return path / "index.html" if path.is_dir() else path
-
-
-def visit(context, url: str, site: Path) -> list[dict]:
-    """Every file the page fetched over the network (cache hits and 304s carry no body)."""
+def visit(context, url: str, origin: str, block_bundle: bool) -> dict:
+    """Wire and body bytes of one page view, and its requests."""
     page = context.new_page()
     session = context.new_cdp_session(page)
     session.send("Network.enable")
-    responses: dict[str, dict] = {}
-    session.on("Network.responseReceived", lambda event: responses.__setitem__(event["requestId"], {
-        "url": event["response"]["url"], "status": event["response"]["status"],
-        "cached": event["response"].get("fromDiskCache") or event["response"].get("fromMemoryCache", False)}))
+    if block_bundle:  # by DevTools: Playwright's page.route would turn the HTTP cache off
+        session.send("Network.setBlockedURLs", {"urls": [f"*{BUNDLE}*"]})
+    requests: dict[str, dict] = {}
+
+    def entry(event) -> dict:
+        return requests.setdefault(event["requestId"], {"url": "", "status": 0, "wire": 0, "body": 0})
+
+    session.on("Network.requestWillBeSent", lambda event: entry(event).update(url=event["request"]["url"]))
+    session.on("Network.responseReceived", lambda event: entry(event).update(
+        status=event["response"]["status"], protocol=event["response"].get("protocol")))
+    session.on("Network.dataReceived", lambda event: entry(event).__setitem__("body", entry(event)["body"] + event["dataLength"]))
+    session.on("Network.loadingFinished", lambda event: entry(event).__setitem__("wire", event["encodedDataLength"]))
     page.goto(url)
     page.wait_for_load_state("networkidle")
     page.close()
-    files = []
-    for response in responses.values():
-        if response["status"] >= 400:
-            raise SystemExit(f"{url}: {response['url']} answered {response['status']}: the measurement would be wrong")
-        if response["cached"] or response["status"] != 200 or not response["url"].startswith("http://127.0.0.1"):
-            continue
-        body = file_for(site, response["url"]).read_bytes()
-        files.append({"path": urlsplit(response["url"]).path, "raw": len(body),
-                      "gzip": len(gzip.compress(body, compresslevel=6))})
-    return files
+    for request in requests.values():
+        if request["status"] >= 400:
+            raise SystemExit(f"{url}: {request['url']} answered {request['status']}: the measurement would be wrong")
+        if request["url"].startswith("http") and not request["url"].startswith(origin):
+            raise SystemExit(f"{url}: a request left the site's origin: {request['url']}")
+    fetched = [r for r in requests.values() if r["wire"]]
+    return {"wire": sum(r["wire"] for r in fetched), "body": sum(r["body"] for r in fetched),
+            "requests": len(fetched), "protocols": sorted({r.get("protocol") or "" for r in fetched}),
+            "files": sorted(((r["url"][len(origin):], r["wire"]) for r in fetched), key=lambda f: -f[1])}
 
 
-def measure() -> dict:
+def headers_everywhere(config: str) -> str:
+    """The config with the document-only headers on every response, for comparison."""
+    head, rest = config.split("map $uri $ungsoc_document {", 1)
+    block, tail = rest.split("}", 1)
+    return head + "map $uri $ungsoc_document {" + block.replace('default "";', "default 1;") + "}" + tail
+
+
+def measure(block_bundle: bool = False, all_headers_everywhere: bool = False, languages=PREFIX) -> dict:
     results = {}
-    with built_and_served(CachingHandler) as (site, base), sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        for language, prefix in PREFIX.items():
-            for page_type, path in PAGE_TYPES.items():
-                context = browser.new_context()
-                first = visit(context, base + prefix + path, site)
-                context.close()
-                context = browser.new_context()
-                visit(context, base + prefix, site)
-                repeat = visit(context, base + prefix + path, site)
-                context.close()
-                results[f"{language} {page_type}"] = {"first": first, "repeat": repeat}
-        browser.close()
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        port, redirect_port = localnginx.free_port(), localnginx.free_port()
+        origin = f"https://127.0.0.1:{port}"
+        site = work / "site"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=ROOT, check=True,
+                       env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "UNGSOC_SITE_URL": origin + "/"})
+        config = (site / "_deploy/nginx/ungsoc.conf").read_text(encoding="utf-8")
+        if all_headers_everywhere:
+            config = headers_everywhere(config)
+        with localnginx.serving(work, config, site, port, redirect_port, tls=True) as certificate, \
+                sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                f"--ignore-certificate-errors-spki-list={localnginx.spki_hash(certificate)}"])
+            for language, prefix in languages.items():
+                for page_type, path in PAGE_TYPES.items():
+                    url = f"{origin}/{prefix}{path}"
+                    context = browser.new_context()
+                    first = visit(context, url, origin, block_bundle)
+                    context.close()
+                    context = browser.new_context()
+                    visit(context, f"{origin}/{prefix}", origin, block_bundle)
+                    repeat = visit(context, url, origin, block_bundle)
+                    context.close()
+                    results[f"{language} {page_type}"] = {"first": first, "repeat": repeat}
+            browser.close()
     return results
 
 
-def total(files: list[dict], key: str) -> float:
-    return sum(f[key] for f in files) / 1024
+def kb(value: int) -> str:
+    return f"{value / 1024:.1f}"
 
 
 def report(results: dict) -> str:
-    lines = ["| page | first visit files | first raw KB | first gzip KB | repeat gzip KB |",
-             "| --- | ---: | ---: | ---: | ---: |"]
+    lines = ["| page | language | requests | first visit, wire | first visit, body | repeat visit, wire |",
+             "| --- | --- | ---: | ---: | ---: | ---: |"]
     for name, result in results.items():
-        lines.append(f"| {name} | {len(result['first'])} | {total(result['first'], 'raw'):.1f} | "
-                     f"{total(result['first'], 'gzip'):.1f} | {total(result['repeat'], 'gzip'):.1f} |")
-    worst_first = max(total(r["first"], "gzip") for r in results.values())
-    worst_repeat = max(total(r["repeat"], "gzip") for r in results.values())
-    lines.append("")
-    lines.append(f"Heaviest first visit {worst_first:.1f} KB gzip (goal {GOAL_FIRST_KB}), heaviest repeat visit "
-                 f"{worst_repeat:.1f} KB gzip (goal {GOAL_REPEAT_KB}).")
-    start = next(iter(results.values()))["first"]
-    lines.append("")
-    lines.append("Files of the first visit to the Swedish start page (gzip KB):")
-    lines.extend(f"- {f['path']}: {f['gzip'] / 1024:.1f}" for f in sorted(start, key=lambda f: -f["gzip"]))
+        language, page_type = name.split(" ", 1)
+        first, repeat = result["first"], result["repeat"]
+        lines.append(f"| {page_type} | {language} | {first['requests']} | {kb(first['wire'])} KB | "
+                     f"{kb(first['body'])} KB | {kb(repeat['wire'])} KB |")
+    worst_first = max(r["first"]["wire"] for r in results.values())
+    worst_repeat = max(r["repeat"]["wire"] for r in results.values())
+    protocols = sorted({p for r in results.values() for p in r["first"]["protocols"]})
+    lines += ["", f"Heaviest first visit {kb(worst_first)} KB on the wire (goal {GOAL_FIRST_KB}), heaviest repeat "
+                  f"visit {kb(worst_repeat)} KB (goal {GOAL_REPEAT_KB}); protocol {', '.join(protocols)}.", "",
+              "Requests of the first visit to the Swedish start page (wire KB):"]
+    lines += [f"- {path}: {kb(wire)}" for path, wire in next(iter(results.values()))["first"]["files"]]
     return "\n".join(lines)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", type=Path, default=ROOT / "reports/page_weight.json")
+    parser.add_argument("--without-bundle", action="store_true",
+                        help="block Material's JavaScript bundle (what lazy loading it would save)")
+    parser.add_argument("--headers-everywhere", action="store_true",
+                        help="for comparison: the document-only headers on every response (Swedish pages only)")
     args = parser.parse_args()
-    results = measure()
+    results = measure(block_bundle=args.without_bundle, all_headers_everywhere=args.headers_everywhere,
+                      languages={"sv": ""} if args.headers_everywhere else PREFIX)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     print(report(results))

@@ -61,7 +61,9 @@ BROWSER_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-qu
 
 
 def mkdocs(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    # Every test build shares one lesson-PDF cache (keyed by content): copies of the project
+    # render only the packs whose content they changed.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "UNGSOC_PDF_CACHE": str(ROOT / ".cache" / "ungsoc-pdf"), **(env or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=env,
                           capture_output=True, text=True, timeout=300)
 

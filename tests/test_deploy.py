@@ -3,43 +3,42 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
+import http.client
 import os
 import re
-import shutil
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
+from urllib.parse import urlsplit
 
 import pytest
 
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, PREFIX, build, copy_project, prefix
-from ungsoc import security
+from ungsoc import localnginx, security
+from ungsoc.localnginx import free_port
 from test_notfound import assert_404_in_language
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 HTML_LANG = {"sv": "sv", "da": "da", "no": "nb"}
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def require_nginx():
+    if not os.path.exists(localnginx.NGINX):
+        if os.environ.get("CI"):
+            pytest.fail("nginx not found: .ci/run installs the Debian package nginx-light")
+        pytest.skip("nginx not installed (apt-get install nginx-light)")
 
 
 def run_nginx(tmp_path_factory, base="/", built_for=None):
     """Build a copy of the project for a local nginx serving it under base (or for the
-    address built_for, as a preview of a site meant for another origin), start nginx with the
-    generated config, yield (origin, site folder), stop nginx."""
-    if not os.path.exists(NGINX):
-        if os.environ.get("CI"):
-            pytest.fail("nginx not found: .ci/run installs the Debian package nginx-light")
-        pytest.skip("nginx not installed (apt-get install nginx-light)")
+    address built_for, as a preview of a site meant for another origin), serve it with the
+    generated config (listen, root and certificate paths changed; the site over plain HTTP,
+    which urllib and the test browser take without a certificate), yield (origin, site
+    folder, redirect server's origin)."""
+    require_nginx()
     work = tmp_path_factory.mktemp("nginx")
     project = copy_project(work / "project")
-    port = free_port()
+    port, redirect_port = free_port(), free_port()
     url = f"http://127.0.0.1:{port}"
     result = build(project, site_url=built_for or url + base)
     assert result.returncode == 0, result.stderr
@@ -49,39 +48,9 @@ def run_nginx(tmp_path_factory, base="/", built_for=None):
     if base != "/":
         (www / base.strip("/")).parent.mkdir(parents=True)
         (www / base.strip("/")).symlink_to(site, target_is_directory=True)
-    server = (site / "_deploy/nginx/ungsoc.conf").read_text(encoding="utf-8")
-    server = server.replace("    listen 80;", f"    listen 127.0.0.1:{port};").replace(
-        "root /var/www/ungsoc;", f"root {www};")
-    (work / "ungsoc.conf").write_text(server, encoding="utf-8")
-    user = "user root;" if os.geteuid() == 0 else ""
-    temp = "\n".join(f"  {kind}_temp_path {work}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (work / "nginx.conf").write_text(f"""{user}
-worker_processes 1;
-daemon off;
-pid {work}/nginx.pid;
-error_log {work}/error.log;
-events {{}}
-http {{
-  include /etc/nginx/mime.types;
-  access_log off;
-{temp}
-  include {work}/ungsoc.conf;
-}}
-""", encoding="utf-8")
-    check = subprocess.run([NGINX, "-t", "-p", str(work), "-c", str(work / "nginx.conf")], capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    process = subprocess.Popen([NGINX, "-p", str(work), "-c", str(work / "nginx.conf")])
-    deadline = time.monotonic() + 15
-    while True:  # wait until nginx accepts connections
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            assert process.poll() is None, (work / "error.log").read_text()
-            assert time.monotonic() < deadline, "nginx did not start"
-    yield url, site
-    process.terminate()
-    process.wait(timeout=10)
+    config = (site / "_deploy/nginx/ungsoc.conf").read_text(encoding="utf-8")
+    with localnginx.serving(work, config, www, port, redirect_port, tls=False):
+        yield url, site, f"http://127.0.0.1:{redirect_port}"
 
 
 # Built for another origin than the one serving it, like a preview deploy: every page must
@@ -122,7 +91,7 @@ def assert_security_headers(headers, csp):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_nginx_sends_every_header_on_pages_assets_and_404(nginx_site, language):
-    url, site = nginx_site
+    url, site, _ = nginx_site
     csp = (site / "_deploy/csp.txt").read_text(encoding="utf-8").strip()
     base = f"{url}/{PREFIX[language]}"
     for path in ("", "youth/rights/"):
@@ -134,8 +103,13 @@ def test_nginx_sends_every_header_on_pages_assets_and_404(nginx_site, language):
     bundle = next((site / "assets/javascripts").glob("bundle.*.min.js")).name
     status, headers, _ = fetch(f"{url}/assets/javascripts/{bundle}")
     assert status == 200
-    assert_security_headers(headers, csp)
+    assert_asset_headers(headers)
     assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    # The search worker takes its policy from its own script's response.
+    worker = next((site / "assets/javascripts/workers").glob("search.*.min.js")).name
+    status, headers, _ = fetch(f"{url}/assets/javascripts/workers/{worker}")
+    assert status == 200
+    assert_security_headers(headers, csp)
     status, headers, body = fetch(base + "no-such-page/")
     assert status == 404
     assert_security_headers(headers, csp)
@@ -147,12 +121,12 @@ def test_nginx_sends_every_header_on_pages_assets_and_404(nginx_site, language):
 
 
 def test_deploy_folder_is_not_served(nginx_site):
-    url, _ = nginx_site
+    url, _, _ = nginx_site
     assert fetch(f"{url}/_deploy/nginx/ungsoc.conf")[0] == 404
 
 
 def test_nginx_serves_a_sub_path_site_with_each_languages_404(nginx_sub_path_site):
-    url, site = nginx_sub_path_site
+    url, site, _ = nginx_sub_path_site
     csp = (site / "_deploy/csp.txt").read_text(encoding="utf-8").strip()
     for language in LANGUAGES:
         base = f"{url}/sub/{PREFIX[language]}"
@@ -170,6 +144,75 @@ def test_nginx_serves_a_sub_path_site_with_each_languages_404(nginx_sub_path_sit
             assert fetch(url + asset)[0] == 200, asset
         assert fetch(base + "youth/sitemap.xml")[0] == 404  # only the root sitemap, for search engines
     assert fetch(f"{url}/sub/_deploy/nginx/ungsoc.conf")[0] == 404
+
+
+def assert_asset_headers(headers):
+    """A stylesheet, script or data file: the headers that act on it, none of the document-only ones."""
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
+    for name in security.DOCUMENT_ONLY:
+        assert name not in headers, name
+
+
+def raw_get(url, **headers):
+    """One request, redirects not followed: (status, headers, body bytes)."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""), headers=headers)
+    response = connection.getresponse()
+    result = response.status, response.headers, response.read()
+    connection.close()
+    return result
+
+
+def test_nginx_config_has_tls_http2_redirect_and_gzip_and_nginx_accepts_it(site, tmp_path):
+    require_nginx()
+    config = (site / "_deploy/nginx/ungsoc.conf").read_text(encoding="utf-8")
+    host = urlsplit(re.search(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text(encoding="utf-8")).group(1)).hostname
+    servers = re.split(r"^server \{", config, flags=re.M)[1:]
+    assert len(servers) == 2
+    redirect, tls = servers
+    assert "listen 80;" in redirect and f"return 301 https://{host}$request_uri;" in redirect
+    assert "listen 443 ssl http2;" in tls and f"server_name {host};" in tls
+    assert re.search(r"ssl_certificate \S*REPLACE-WITH\S*;", tls) and re.search(r"ssl_certificate_key \S*REPLACE-WITH\S*;", tls)
+    assert "absolute_redirect off;" in tls
+    assert "gzip on;" in tls and "gzip_comp_level 6;" in tls
+    types = re.search(r"gzip_types ([^;]+);", tls).group(1).split()
+    for wanted in ("text/css", "application/javascript", "application/json", "image/svg+xml", "text/xml", "text/csv"):
+        assert wanted in types
+    # nginx accepts it as generated, with only the certificate placeholders and addresses filled in.
+    certificate, key = localnginx.throwaway_certificate(tmp_path)
+    local = localnginx.local_config(config, str(site), free_port(), free_port(), certificate, key, tls=True)
+    check = localnginx.check(localnginx.main_config(tmp_path, local))
+    assert check.returncode == 0, check.stderr
+    assert not list(site.rglob("*.map"))
+
+
+def test_nginx_redirects_http_to_https_and_directories_relatively(nginx_site):
+    url, _, redirect_origin = nginx_site
+    status, headers, _ = raw_get(f"{redirect_origin}/da/youth/?q=1")
+    assert status == 301 and headers["Location"] == f"{BUILT_FOR.rstrip('/')}/da/youth/?q=1"
+    status, headers, _ = raw_get(f"{url}/da")
+    assert status == 301 and headers["Location"] == "/da/"
+
+
+def test_nginx_compresses_every_text_type_and_hides_host_files(nginx_site):
+    url, site, _ = nginx_site
+    text_files = ["/", "/sitemap.xml", "/interventions.csv", "/interventions.json", "/search/search_index.da.json",
+                  "/" + next(site.glob("assets/javascripts/bundle.*.min.js")).relative_to(site).as_posix(),
+                  "/" + next(site.glob("assets/stylesheets/main.*.min.css")).relative_to(site).as_posix(),
+                  "/" + next(site.glob("assets/**/*.svg")).relative_to(site).as_posix()]
+    for path in text_files:
+        status, headers, body = raw_get(url + path, **{"Accept-Encoding": "gzip"})
+        assert status == 200, path
+        assert headers["Content-Encoding"] == "gzip", path
+        assert gzip.decompress(body) == (site / path.lstrip("/") / ("index.html" if path.endswith("/") else "")).read_bytes(), path
+    assert raw_get(url + "/interventions.csv")[1]["Content-Type"].startswith("text/csv")
+    _, headers, _ = raw_get(url + "/interventions.json")
+    assert_asset_headers(headers)
+    for hidden in ("/_headers", "/_redirects", "/_deploy/csp.txt", "/_deploy/nginx/ungsoc.conf"):
+        assert (site / hidden.lstrip("/")).is_file()
+        assert raw_get(url + hidden)[0] == 404, hidden
 
 
 def inline_script_hashes(site):
@@ -246,7 +289,7 @@ def test_headers_file_sets_each_header_once_and_immutable_only_on_hashed_files(s
 def test_every_page_under_nginx_has_no_csp_violation_or_console_error(nginx_site, context):
     """Served at another origin than it was built for (a preview), no page asks for a
     sitemap or anything outside the serving origin, and none logs an error."""
-    url, site = nginx_site
+    url, site, _ = nginx_site
     page = context.new_page()
     problems, requested = [], []
     page.on("console", lambda m: problems.append(f"{page.url}: {m.text}") if m.type in ("error", "warning") else None)
@@ -266,7 +309,7 @@ def test_every_page_under_nginx_has_no_csp_violation_or_console_error(nginx_site
 
 @pytest.mark.browser
 def test_search_and_quick_exit_work_under_the_csp(nginx_site, page):
-    url, _ = nginx_site
+    url, _, _ = nginx_site
     violations = []
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
     page.goto(f"{url}/{prefix('da')}")

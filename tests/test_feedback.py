@@ -42,7 +42,13 @@ def test_without_endpoint_there_is_no_form_and_the_sheet_prints(page, site_url):
     page.goto(f"{site_url}/{prefix('da')}feedback/")
     assert page.locator("form[method=post], form[action]").count() == 0
     assert page.locator("fieldset.ungsoc-question").count() == 11  # ten statements and the age band
-    assert "Giv det til din sagsbehandler" in page.locator("article").inner_text()
+    text = page.locator("article").inner_text()
+    # Where the sheet goes, that the child's own social worker does not see it, that nobody
+    # reads the free text at once, and where to turn instead.
+    assert "skriv kommunen på kuverten" in text
+    assert "Din egen sagsbehandler skal ikke se dine svar." in text
+    assert "Ingen læser det, du skriver, med det samme, og ingen svarer på det." in text
+    assert page.locator("article a[href$='youth/get-help-now/']").count() == 1
     page.emulate_media(media="print")
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
     text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())

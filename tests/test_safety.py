@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
-
 import yaml
 
 from conftest import BROWSER_ARGS, CHROMIUM, DEFAULT_LANGUAGE, LANGUAGES, PREFIX, PROFILE, ROOT, prefix
 
 pytestmark = pytest.mark.browser
 EXIT_LABEL = {"sv": "Lämna sidan snabbt", "da": "Forlad siden hurtigt", "no": "Forlat siden raskt"}
+LEAVING = {language: yaml.safe_load((ROOT / "content/ui" / f"{language}.yml").read_text(encoding="utf-8"))["quick_exit_leaving"]
+           for language in LANGUAGES}
 # What Material may keep in localStorage: nothing about the reader (no search terms).
 LOCAL_STORAGE_ALLOWED = re.compile(r"^/(\S*/)?\.__(tabs|palette|consent|announce|expand)$")
 
@@ -51,9 +53,30 @@ def test_click_hides_page_at_once(page, site_url):
     # Read the page in the same task as the click, before the navigation can begin.
     hidden = page.evaluate("""() => {
         document.querySelector('.ungsoc-exit__button').click();
-        return getComputedStyle(document.body).visibility;
+        return !document.querySelector('h1').checkVisibility();
     }""")
-    assert hidden == "hidden"
+    assert hidden
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_leaving_is_announced_by_a_visible_alert_in_the_accessibility_tree(page, site_url, language):
+    start(page, site_url, language)
+    # Leave to a fragment of the same page, so the exited page stays to be inspected.
+    page.evaluate("document.querySelector('.ungsoc-exit__button').href = location.href + '#left'")
+    page.click(".ungsoc-exit__button")
+    alert = page.get_by_role("alert")
+    alert.wait_for()
+    assert alert.inner_text() == LEAVING[language]
+    assert alert.is_visible()
+    assert not page.locator("h1").first.is_visible()
+    # What a screen reader gets: Chromium's own accessibility tree.
+    cdp = page.context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    alerts = [node for node in nodes if not node.get("ignored") and node.get("role", {}).get("value") == "alert"]
+    assert len(alerts) == 1
+    texts = [node["name"]["value"] for node in nodes
+             if not node.get("ignored") and node.get("role", {}).get("value") == "StaticText"]
+    assert texts == [LEAVING[language]], "only the alert may be left for a screen reader"
 
 
 def test_three_shift_presses_leave_and_count_is_announced(page, site_url, neutral_server):
@@ -179,7 +202,8 @@ def test_every_page_has_help_numbers_and_exit_and_keeps_privacy(context, site_se
         page.goto(url)
         page.wait_for_load_state("networkidle")
         hrefs = page.eval_on_selector_all(".ungsoc-help a", "els => els.map(e => e.getAttribute('href'))")
-        if hrefs[:2] != ["tel:112", "tel:116111"] or len(hrefs) != 3 or not hrefs[2].startswith("tel:"):
+        language = next((lang for lang in LANGUAGES if PREFIX[lang] and (path + "/").startswith(PREFIX[lang])), "sv")
+        if hrefs[:1] != ["tel:112"] or not lifelines(language) <= set(hrefs) or not all(h.startswith("tel:") for h in hrefs):
             failures.append(f"{path}: help-now links {hrefs}")
         if page.locator(".ungsoc-exit__button").count() != 1:
             failures.append(f"{path}: no quick exit")
@@ -188,3 +212,43 @@ def test_every_page_has_help_numbers_and_exit_and_keeps_privacy(context, site_se
     assert context.cookies() == []
     assert context.offsite.blocked == []
     assert failures == []
+
+
+@functools.lru_cache(maxsize=None)
+def shipped_profile():
+    from ungsoc.profile import load_profile
+
+    profile, problems = load_profile(ROOT / "content/municipality.yml", ROOT, ROOT / "content")
+    assert not problems, problems
+    return profile
+
+
+def lifelines(language):
+    """The numbers a reader in danger needs, from the national file of the language's country
+    (whatever the profile is): emergency, medical emergency, child helpline, suicide line."""
+    from ungsoc.profile import tel
+
+    national = shipped_profile().national(language)
+    numbers = [national["emergency"], (national.get("medical_emergency") or {}).get("phone", national["emergency"]),
+               national["child_helpline"]["phone"], national["suicide_prevention"]["phone"]]
+    return {tel(number) for number in numbers}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_help_now_page_and_help_box_give_the_lifelines_as_tel_links(page, site_url, language):
+    start(page, site_url, language, "youth/get-help-now/")
+    in_text = set(page.eval_on_selector_all("article a[href^='tel:']", "els => els.map(e => e.getAttribute('href'))"))
+    assert lifelines(language) <= in_text, f"missing on the page: {lifelines(language) - in_text}"
+    in_box = set(page.eval_on_selector_all(".ungsoc-help a", "els => els.map(e => e.getAttribute('href'))"))
+    assert lifelines(language) <= in_box, f"missing in the help box: {lifelines(language) - in_box}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_worried_about_a_friend_gives_emergency_and_suicide_line_as_tel_links(page, site_url, language):
+    from ungsoc.profile import tel
+
+    national = shipped_profile().national(language)
+    start(page, site_url, language, "youth/worried-about-a-friend/")
+    hrefs = set(page.eval_on_selector_all("article a[href^='tel:']", "els => els.map(e => e.getAttribute('href'))"))
+    medical = (national.get("medical_emergency") or {}).get("phone", national["emergency"])
+    assert {tel(national["emergency"]), tel(medical), tel(national["suicide_prevention"]["phone"])} <= hrefs

@@ -28,12 +28,12 @@ def load_questionnaire(content_dir: Path) -> tuple[dict | None, list[Problem]]:
 def markdown(questionnaire: dict, profile: Profile, language: str, theme_dirs) -> str:
     q, t = questionnaire, questionnaire["texts"]
     endpoint = (profile.data.get("feedback") or {}).get("endpoint")
+    receiver = profile.text((profile.data.get("feedback") or {}).get("receiver"), language) or t["receiver_default"][language]
     if endpoint:
-        receiver = profile.text((profile.data.get("feedback") or {}).get("receiver"), language) or t["receiver_default"][language]
         lead = f"{t['sends_to'][language].format(receiver=f'{receiver} ({endpoint})')} {t['no_name'][language]}"
     else:
-        lead = f"{t['print_only'][language]} {t['no_name'][language]}"
+        lead = f"{t['print_only'][language].format(receiver=receiver)} {t['no_name'][language]}"
     body = templates.render(theme_dirs, "partials/ungsoc-feedback.html", questionnaire=q, texts=t,
                             language=language, endpoint=endpoint)
     return (f"{generated.front_matter('youth')}# {q['title'][language]}\n\n"
-            f"{q['intro'][language]}\n\n{lead}\n\n{body}")
+            f"{q['intro'][language]}\n\n{lead}\n\n{t['not_read_at_once'][language]}\n\n{body}")

@@ -35,7 +35,10 @@ def abbreviations(terms: list[dict]) -> str:
     """Markdown abbreviation definitions, longest spelling first so compounds win."""
     definitions = {spelling: t["definition"] for t in terms for spelling in spellings(t)}
     ordered = sorted(definitions, key=len, reverse=True)
-    return "\n\n" + "\n".join(f"*[{spelling}]: {definitions[spelling]}" for spelling in ordered) + "\n"
+    # One block per definition: Markdown's abbr processor takes one definition off a block and
+    # hands the rest back, which every block processor then searches again (quadratic; as one
+    # block, the definitions took longer to convert than the page itself).
+    return "\n\n" + "\n\n".join(f"*[{spelling}]: {definitions[spelling]}" for spelling in ordered) + "\n"
 
 
 def page_markdown(terms: list[dict], words: dict) -> str:

@@ -11,6 +11,7 @@ only the packs whose content changed.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -22,6 +23,8 @@ from mkdocs.exceptions import PluginError
 
 from ungsoc import templates
 
+# A folder for the PDF cache other than the project's .cache/ungsoc-pdf (builds of copies share it).
+CACHE_ENV = "UNGSOC_PDF_CACHE"
 # The PDF's language tag: Norwegian pages are bokmål, as the site's own pages say ("nb").
 PDF_LANGUAGE = {"sv": "sv", "da": "da", "no": "nb"}
 # Material's heading permalinks have no place on paper.
@@ -67,7 +70,9 @@ def render(document_html: str, base_url: str, cache_dir: Path, logo: Path) -> tu
     pdf = weasyprint.HTML(string=document_html, base_url=base_url, url_fetcher=fetcher).write_pdf(
         pdf_variant="pdf/ua-1")
     cache_dir.mkdir(parents=True, exist_ok=True)
-    cached.write_bytes(pdf)
+    partial = cached.with_suffix(f".{os.getpid()}.part")  # builds sharing the cache never see half a file
+    partial.write_bytes(pdf)
+    partial.replace(cached)
     return pdf, True
 
 

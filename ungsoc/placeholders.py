@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 
 from ungsoc.errors import Problem
-from ungsoc.profile import Profile
+from ungsoc.profile import Profile, tel
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_.]+)\s*\}\}")
 
 
 def values(profile: Profile, language: str) -> dict[str, str]:
     national, contacts = profile.national(language), profile.data["contacts"]
-    return {
+    known = {
         "municipality": profile.name(language),
         "phone.emergency": national["emergency"],
         "phone.child_helpline": national["child_helpline"]["phone"],
@@ -32,6 +32,17 @@ def values(profile: Profile, language: str) -> dict[str, str]:
         "url.report_concern": contacts["report_concern_url"],
         "url.quick_exit": profile.quick_exit_url(language),
     }
+    # Lines a country may not have (a medical emergency number of its own, a listening line)
+    # are left out there: a page that names one in a country without it fails the build.
+    national = {**national, "medical_emergency": national.get("medical_emergency") or {"phone": national["emergency"]}}
+    for line in ("medical_emergency", "health_advice", "suicide_prevention", "talk_line"):
+        entry = national.get(line)
+        if entry:
+            known[f"phone.{line}"] = entry["phone"]
+            known.update({f"{field}.{line}": entry[field] for field in ("name", "url") if field in entry})
+    known.update({f"tel.{name[len('phone.'):]}": tel(number) for name, number in list(known.items())
+                  if name.startswith("phone.")})
+    return known
 
 
 def fill(markdown: str, known: dict[str, str], file: str, first_line: int) -> tuple[str, list[Problem]]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 import time
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from ungsoc import (accessibility, branding, catalogue, content, feedback, frontmatter, generated, glossary, lessons, navorder, pdfpack,
+from ungsoc import (accessibility, branding, catalogue, cms, content, feedback, frontmatter, generated, glossary, lessons, navorder, pdfpack,
                     placeholders,
                     readability, records, search, sections,
                     security, sitecontext, translation, unusedcss)
@@ -167,7 +168,9 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         link with the size goes into the lesson page itself."""
         started, cpu, language = time.perf_counter(), time.process_time(), self.language(config)
         logo = self.profile.root / self.profile.data["logo"]
-        cache = Path(config.config_file_path).resolve().parent / ".cache" / "ungsoc-pdf"
+        # Keyed by content, so builds of copies of the project (tests, benchmarks) may share one.
+        cache = Path(os.environ.get(pdfpack.CACHE_ENV)
+                     or Path(config.config_file_path).resolve().parent / ".cache" / "ungsoc-pdf")
         for src_uri, page in self.school_pages.items():
             lesson = page.meta.get("lesson")
             if not isinstance(lesson, dict) or not lesson.get("handouts"):
@@ -245,6 +248,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         (site_dir / "interventions.json").write_text(as_json, encoding="utf-8")
         # with a byte order mark, so Excel reads the file as UTF-8
         (site_dir / "interventions.csv").write_text(as_csv, encoding="utf-8-sig")
+        security.remove_source_maps(site_dir)
         if self.config.prune_css:
             unusedcss.prune_site(site_dir)
         if self.pdf_stats["packs"]:
@@ -253,9 +257,32 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
                      self.pdf_stats["packs"], self.pdf_stats["rendered"], self.pdf_stats["packs"] - self.pdf_stats["rendered"],
                      self.pdf_stats["seconds"], self.pdf_stats["cpu_seconds"])
             self.pdf_stats = {"packs": 0, "rendered": 0, "seconds": 0.0, "cpu_seconds": 0.0}
+        admin_csp = self.write_cms(config, site_dir)
         endpoint = (self.profile.data.get("feedback") or {}).get("endpoint")
         raise_if_any(security.write_deploy_files(site_dir, [endpoint] if endpoint else [],
-                                                 self.profile.languages, self.profile.default_language, config.site_url))
+                                                 self.profile.languages, self.profile.default_language, config.site_url,
+                                                 extra_policies={f"{cms.ADMIN}/": admin_csp} if admin_csp else None))
+
+    def write_cms(self, config, site_dir: Path) -> str | None:
+        """/admin/ when the profile enables the CMS; its CSP, or None."""
+        settings = cms.settings(self.profile)
+        if settings is None:
+            return None
+        root = Path(config.config_file_path).resolve().parent
+        i18n = config.plugins.get("i18n")
+        labels = {}
+        for language in (i18n.config.languages if i18n else []):
+            if language.locale == self.profile.default_language:
+                labels = {name.lower(): label for name, label in (language.nav_translations or {}).items()}
+        content_dir = Path(self.config.content_dir)
+        cms_config = cms.config(settings, self.profile, root, Path(config.docs_dir), content_dir,
+                                self.config.profile, labels)
+        page_collections = [c["name"] for c in cms_config["collections"] if c.get("folder") == "docs"]
+        data_js = cms.preview_data(self.profile, cms.reader_stylesheets(site_dir),
+                                   dict(self.config.lix_limits), page_collections)
+        policy = cms.policy(settings)
+        raise_if_any(cms.write_admin(site_dir, root, cms_config, data_js, policy))
+        return policy
 
     on_post_build = CombinedEvent(_keep_language_404, _finish_site)
 

@@ -19,10 +19,16 @@ def build(profile: Profile, language: str, content_dir: Path) -> dict:
     strings = ui_strings(content_dir, language)
     national, contacts = profile.national(language), profile.data["contacts"]
     on_call_name = profile.text(national["on_call_service_name"], language)
+    medical = (national.get("medical_emergency") or {}).get("phone")
+    suicide = national["suicide_prevention"]
     help_now = [
         {"label": strings["emergency"], "name": national["emergency"], "phone": national["emergency"]},
+        *([{"label": strings["medical_emergency"], "name": medical, "phone": medical}] if medical else []),
         {"label": strings["child_helpline"], "name": national["child_helpline"]["name"],
          "phone": national["child_helpline"]["phone"]},
+        # Where the suicide line is the emergency number (Denmark), the entry above says so.
+        *([{"label": strings["suicide_prevention"], "name": suicide.get("name", suicide["phone"]),
+            "phone": suicide["phone"]}] if suicide["phone"] not in (national["emergency"], medical) else []),
         {"label": strings["on_call"], "name": on_call_name[:1].upper() + on_call_name[1:],
          "phone": contacts["on_call"]["phone"]},
     ]

@@ -3,6 +3,7 @@
 // - activating the button hides the page at once, then replaces the history entry,
 // - pressing Shift three times within 5 seconds does the same,
 // - a polite live region announces how many more presses are needed,
+// - while leaving, a visible alert overlay says so (the page under it is hidden),
 // - coming Back (pageshow) removes the overlay again.
 (function () {
   "use strict";
@@ -20,10 +21,25 @@
     if (timer) { clearTimeout(timer); timer = null; }
   }
 
+  // The page is hidden while leaving, and hidden content is silent to screen readers, so
+  // "leaving" is said by an overlay outside it (as GOV.UK's exit-this-page does): a visible
+  // alert that covers the page until the neutral site has loaded.
+  function showOverlay() {
+    var overlay = document.querySelector(".ungsoc-exit-overlay");
+    if (!overlay) {
+      overlay = document.createElement("div");
+      overlay.className = "ungsoc-exit-overlay";
+      overlay.setAttribute("role", "alert");
+      document.body.appendChild(overlay);
+    }
+    overlay.textContent = root.dataset.i18nLeaving;
+  }
+
   function exit() {
     reset();
     document.documentElement.classList.add("ungsoc-exiting");
-    say(root.dataset.i18nLeaving);
+    showOverlay();
+    say("");
     // replace(): the site does not stay behind as the previous entry in history.
     window.location.replace(button.href);
   }
@@ -59,6 +75,8 @@
 
   window.addEventListener("pageshow", function () {
     document.documentElement.classList.remove("ungsoc-exiting");
+    var overlay = document.querySelector(".ungsoc-exit-overlay");
+    if (overlay) overlay.remove();
     reset();
     say("");
   });
