@@ -65,7 +65,7 @@ def mkdocs(project: Path, *args: str, env: dict | None = None) -> subprocess.Com
     # render only the packs whose content they changed.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "UNGSOC_PDF_CACHE": str(ROOT / ".cache" / "ungsoc-pdf"), **(env or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=env,
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=900)
 
 
 def build(project: Path, site_dir: Path | None = None, site_url: str | None = None) -> subprocess.CompletedProcess:
@@ -95,6 +95,18 @@ def copy_project(target: Path, profile: str | None = None) -> Path:
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
     use_profile(target, PROFILES / profile if profile else PROFILE_FILE)
     return target
+
+
+def place(project: Path, path: str) -> None:
+    """Put a new page ("youth/new.md") into the reader's order (content/order.yml), right
+    after its section's landing page."""
+    section, name = path.split("/", 1)
+    order = project / "content" / "order.yml"
+    text = order.read_text(encoding="utf-8")
+    marker = f"\n{section}:\n  - index.md\n"
+    assert marker in text, f"no section {section} starting with index.md in {order}"
+    head, tail = text.split(marker, 1)
+    order.write_text(f"{head}{marker}  - {name}\n{tail}", encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

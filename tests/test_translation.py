@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import THREE_LANGUAGES, build, copy_project
+from conftest import THREE_LANGUAGES, build, copy_project, place
 
 # Builds with profiles of its own: the profile in use changes nothing (CI runs it once).
 pytestmark = pytest.mark.fixed_profile
@@ -19,6 +19,7 @@ ONLY_SV = "---\naudience: youth\nreviewed: 2026-11-24\n---\n\n# Bara på svenska
 def test_page_only_in_swedish_falls_back_with_notice_in_reader_language(tmp_path):
     project = copy_project(tmp_path / "project", THREE_LANGUAGES)
     (project / "docs/sv/youth/only-sv.md").write_text(ONLY_SV, encoding="utf-8")
+    place(project, "youth/only-sv.md")
     result = build(project)
     assert result.returncode == 0, result.stderr
     danish = (project / "site/da/youth/only-sv/index.html").read_text(encoding="utf-8")

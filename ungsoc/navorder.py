@@ -1,18 +1,65 @@
-"""The order of the site's sections in the navigation.
+"""The reader's order of sections and pages, from content/order.yml.
 
-Without a `nav:` in mkdocs.yml, MkDocs orders sections by folder name, and the folders have
-neutral English names, so "About" came first and the pages for young people last. Listing
-every page in `nav:` would have to be done for each language and kept up by every editor and
-every fork; this puts the sections in the order of the readers instead (young people first)
-and leaves the pages inside a section as MkDocs orders them.
+Without a `nav:` in mkdocs.yml, MkDocs orders pages by file name, and the files have neutral
+English names, so the first youth page was "What happens after a report?". A `nav:` in
+mkdocs.yml would have to be written per language (mkdocs-static-i18n) and kept by every
+fork; the paths are the same in every language, so one list in content/ orders all of them.
+Navigation, previous/next (navigation.footer) and the landing-page test all read this order.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from pathlib import Path
+
 from mkdocs.structure.nav import Navigation
 
-# Top-level folders, in the order readers need them; a folder not named here goes last.
-SECTION_ORDER = ("youth", "parents", "school", "interventions", "municipalities", "feedback", "local", "about")
+from ungsoc.errors import Problem
+from ungsoc.yamlsource import load
+
+FILE = "order.yml"
+
+
+@dataclass
+class Order:
+    file: str
+    sections: list[str] = field(default_factory=list)
+    entries: dict[str, list[str]] = field(default_factory=dict)
+
+    def rank(self, path: str) -> tuple[int, int] | None:
+        """Where a page (its path below the language folder) goes; None if it is not placed."""
+        if "/" not in path:
+            return (-1, 0) if path == "index.md" else None  # the start page comes first
+        section, rest = path.split("/", 1)
+        if section not in self.entries:
+            return None
+        for position, pattern in enumerate(self.entries[section]):
+            if fnmatchcase(rest, pattern):
+                return self.sections.index(section), position
+        return None
+
+    def pages(self, section: str, paths: list[str]) -> list[str]:
+        """Paths inside a section ("youth/rights.md") in the reader's order."""
+        placed = [path for path in paths if path.startswith(f"{section}/") and self.rank(path)]
+        return sorted(placed, key=self.rank)
+
+
+def load_order(content_dir: Path, shown_as: str = "content") -> tuple[Order | None, list[Problem]]:
+    display = f"{shown_as}/{FILE}"
+    doc, problems = load(content_dir / FILE, display)
+    if doc is None:
+        return None, problems
+    if not isinstance(doc.data, dict):
+        return None, [doc.problem((), "expected the sections as keys, each with a list of pages")]
+    order = Order(display)
+    for section, pages in doc.data.items():
+        if not isinstance(pages, list) or not pages or not all(isinstance(page, str) and page for page in pages):
+            problems.append(doc.problem((section,), "expected a list of page names, such as `- index.md`"))
+            continue
+        order.sections.append(str(section))
+        order.entries[str(section)] = pages
+    return order, problems
 
 
 def pages_of(items) -> list:
@@ -25,23 +72,36 @@ def pages_of(items) -> list:
     return pages
 
 
-def folder_of(item, languages: list[str]) -> str:
-    """The top-level folder a navigation item stands for, below any language folder."""
-    pages = pages_of([item])
-    parts = pages[0].file.src_uri.split("/") if pages else []
-    if parts and parts[0] in languages:
-        parts = parts[1:]
-    return parts[0] if len(parts) > 1 else ""
+def language_path(src_uri: str, languages: list[str]) -> str:
+    """A page's path below its language folder: "sv/youth/rights.md" -> "youth/rights.md"."""
+    parts = src_uri.split("/", 1)
+    return parts[1] if len(parts) == 2 and parts[0] in languages else src_uri
 
 
-def order_sections(nav: Navigation, languages: list[str]) -> Navigation:
-    def rank(item) -> int:
-        folder = folder_of(item, languages)
-        if not folder:
-            return -1  # the start page stays first
-        return SECTION_ORDER.index(folder) if folder in SECTION_ORDER else len(SECTION_ORDER)
+def apply(nav: Navigation, order: Order, languages: list[str]) -> tuple[Navigation, list[Problem]]:
+    """Sort the navigation into the reader's order; every page must be placed."""
+    problems, unplaced = [], (len(order.sections), 0)
+    for page in pages_of(nav.items):
+        path = language_path(page.file.src_uri, languages)
+        if order.rank(path) is None:
+            section = path.split("/", 1)[0] if "/" in path else None
+            where = (f"under `{section}:`" if section in order.entries
+                     else f"in a new section `{section}:`" if section else "in a section folder (docs/<lang>/<section>/)")
+            name = path.split("/", 1)[1] if section else path
+            problems.append(Problem(f"docs/{page.file.src_uri}", None, "order",
+                                    f"the page is not placed in {order.file}: add `- {name}` {where} where readers should meet it"))
 
-    nav.items.sort(key=rank)  # stable: pages inside a section keep their order
+    def rank(item) -> tuple[int, int]:
+        ranks = [order.rank(language_path(page.file.src_uri, languages)) or unplaced for page in pages_of([item])]
+        return min(ranks) if ranks else unplaced
+
+    def sort(items) -> None:
+        items.sort(key=rank)  # stable: pages under one pattern keep MkDocs' order
+        for item in items:
+            if item.children:
+                sort(item.children)
+
+    sort(nav.items)
     # Previous/next links (navigation.footer) follow the new order.
     nav.pages = pages_of(nav.items)
     for previous, page in zip([None, *nav.pages], nav.pages):
@@ -50,4 +110,4 @@ def order_sections(nav: Navigation, languages: list[str]) -> Navigation:
             previous.next_page = page
     if nav.pages:
         nav.pages[-1].next_page = None
-    return nav
+    return nav, problems

@@ -37,6 +37,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.default_404: bytes | None = None
         self.questionnaire: dict | None = None
         self.records: list[dict] = []
+        self.order: navorder.Order | None = None
+        self.search_words: dict[str, dict[str, list[str]]] = {}
         self.school_pages: dict = {}  # src_uri -> Page of the teacher guide, in the language being built
         self.pdf_stats = {"packs": 0, "rendered": 0, "seconds": 0.0, "cpu_seconds": 0.0}
 
@@ -65,6 +67,12 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
             self.add_problems(problems)
             self.records, problems = records.load_records(content_dir)
             self.add_problems(problems + content.check_data_files(content_dir))
+            shown = content_dir.relative_to(root).as_posix() if content_dir.is_relative_to(root) else str(content_dir)
+            self.order, problems = navorder.load_order(content_dir, shown)
+            raise_if_any(problems)
+            for language in profile.languages:
+                self.search_words[language], problems = search.load_words(content_dir, language, shown)
+                self.add_problems(problems)
             branding.apply_languages(config, profile)
             branding.apply_site(config, profile, serving=self.command == "serve")
         if self.config.atomic_build and self.command == "build":
@@ -100,7 +108,13 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     def on_nav(self, nav, config, files):
         if not self.config.enabled:
             return nav
-        return navorder.order_sections(nav, self.profile.languages)
+        nav, problems = navorder.apply(nav, self.order, self.profile.languages)
+        language = self.language(config)
+        pages = {navorder.language_path(page.file.src_uri, self.profile.languages) for page in navorder.pages_of(nav.items)}
+        problems += search.check_words(self.search_words.get(language, {}), pages,
+                                       f"{self.order.file.rsplit('/', 1)[0]}/search/{language}.yml")
+        self.add_problems(problems)
+        return nav
 
     def add_page(self, files, config, path: str, markdown: str) -> None:
         profile = self.profile
@@ -131,6 +145,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         _, body_start = frontmatter.split(source)
         markdown, unknown = placeholders.fill(markdown, placeholders.values(self.profile, language), file, body_start + 1)
         markdown = sections.strip_links(markdown, self.profile.hidden_sections)  # after placeholders: same lines
+        search.default_boost(page.meta)
         self.add_problems(frontmatter.check(source, file, Path(self.config.content_dir)) + unknown
                           + readability.check(markdown, page.meta.get("audience"), self.config.lix_limits, file))
         if isinstance(page.meta.get("lesson"), dict) and lessons.lesson_meta(source):
@@ -201,6 +216,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
             return env
         problems, self.problems = list(self.problems.values()), {}
         raise_if_any(problems)
+        env.filters["ungsoc_date"] = sitecontext.date_text
+        env.filters["ungsoc_source_label"] = sitecontext.source_label
         env.globals["ungsoc"] = sitecontext.build(self.profile, self.language(config), Path(self.config.content_dir))
         return env
 
@@ -239,7 +256,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         site_dir = Path(config.site_dir)
         if self.default_404 is not None:
             (site_dir / "404.html").write_bytes(self.default_404)
-        search.split_index(config.site_dir, self.profile.languages, self.profile.default_language)
+        search.split_index(config.site_dir, self.profile.languages, self.profile.default_language, self.search_words)
         redirect = accessibility.was_redirect(self.profile, Path(self.config.content_dir), config.theme.dirs)
         if redirect:
             (site_dir / "was").mkdir(exist_ok=True)

@@ -34,6 +34,8 @@ def build(profile: Profile, language: str, content_dir: Path) -> dict:
     ]
     for entry in help_now:
         entry["href"] = tel(entry["phone"])
+        # On a phone these two are call buttons; the rest of the help box is one tap away.
+        entry["quick"] = entry["phone"] in (national["emergency"], national["child_helpline"]["phone"])
     return {
         "language": language,
         "default_language": profile.default_language,
@@ -48,3 +50,15 @@ def build(profile: Profile, language: str, content_dir: Path) -> dict:
         "on_call_hours": profile.text(contacts["on_call"].get("hours"), language),
     }
 
+
+def date_text(value, words: dict) -> str:
+    """A date (YAML gives a date, or an ISO string) as readers write it: "24 november 2026"."""
+    import datetime
+
+    day = value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
+    return words["date"].format(day=day.day, month=words["months"][day.month - 1], year=day.year)
+
+
+def source_label(url: str) -> str:
+    """A source link's text: the whole address without https:// and www. (it wraps on phones)."""
+    return url.split("://", 1)[-1].removeprefix("www.").rstrip("/")

@@ -1,0 +1,98 @@
+"""The reader's order (content/order.yml): navigation and previous/next follow it, and a new
+page that is not placed in it fails the build with the page's file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from conftest import LANGUAGES, PREFIX, ROOT, build, copy_project, place
+
+ORDER = yaml.safe_load((ROOT / "content/order.yml").read_text(encoding="utf-8"))
+NEXT = re.compile(r'<a href="([^"]+)" class="md-footer__link md-footer__link--next"')
+PREVIOUS = re.compile(r'<a href="([^"]+)" class="md-footer__link md-footer__link--prev"')
+
+
+def resolve(url: str) -> str:
+    parts = []
+    for part in url.split("/"):
+        if part == "..":
+            parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    return "/".join(parts)
+
+
+def chain(site: Path, start: str, link: re.Pattern) -> list[str]:
+    seen, url = [], start
+    while url not in seen:
+        seen.append(url)
+        found = link.search((site / url / "index.html").read_text(encoding="utf-8"))
+        if found is None:
+            break
+        url = resolve(f"{url}/{found.group(1)}")
+    return seen
+
+
+def expected_pages(site: Path, language: str) -> list[str]:
+    """What order.yml says, for the pages this language's build has."""
+    prefix = PREFIX[language].rstrip("/")
+    urls = [prefix]
+    for section, entries in ORDER.items():
+        folder = site / prefix / section
+        if not folder.is_dir():
+            continue
+        built = sorted(p.parent.relative_to(folder).as_posix() for p in folder.rglob("index.html"))
+        placed: list[str] = []
+        for entry in entries:
+            name = entry.removesuffix(".md")
+            for page in built:
+                slug = "." if page == "." else page
+                if page in placed:
+                    continue
+                if (name == "index" and slug == ".") or (name != "index" and re.fullmatch(name.replace("*", ".*"), slug)):
+                    placed.append(page)
+        urls += [resolve(f"{prefix}/{section}/{page}") for page in placed]
+    return urls
+
+
+def test_next_and_previous_walk_every_page_in_the_readers_order(site):
+    for language in LANGUAGES:
+        start = PREFIX[language].rstrip("/")
+        forward = chain(site, start, NEXT)
+        assert forward == expected_pages(site, language), language
+        # The youth section reads from what social services are to the questions.
+        youth = [url.rsplit("/", 1)[-1] for url in forward if "/youth" in f"/{url}"]
+        assert youth[:2] == ["youth", "social-services"] and youth[-1] == "questions", youth
+        backward = chain(site, forward[-1], PREVIOUS)
+        assert backward == forward[::-1], language
+
+
+def test_navigation_lists_the_sections_and_pages_in_the_readers_order(site):
+    html = (site / "da/parents/index.html").read_text(encoding="utf-8")
+    nav = html[html.index('class="md-nav md-nav--primary"'):]
+    sections = re.findall(r'<a href="[./]*(\w+)/" class="md-nav__link', nav)
+    top = [name for name in dict.fromkeys(sections) if name in ORDER]
+    assert top == [name for name in ORDER if name in top][:len(top)]
+    links = re.findall(r'href="([^"]+)" class="md-nav__link', nav[nav.index("Til forældre"):])
+    # the section's name links its landing page; its other pages follow in the order
+    pages = [entry.removesuffix(".md") for entry in ORDER["parents"][1:]]
+    assert [link.strip("/.") for link in links[:len(pages)]] == pages, links
+
+
+def test_a_page_not_placed_in_the_order_fails_the_build_with_its_file(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs/da/parents/new-page.md").write_text(
+        "---\naudience: parents\nreviewed: 2026-11-24\n---\n\n# Ny side\n\nTekst.\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert ("docs/da/parents/new-page.md: order: the page is not placed in content/order.yml: "
+            "add `- new-page.md` under `parents:` where readers should meet it") in result.stderr
+    # Placed, it builds and comes where it was put.
+    place(project, "parents/new-page.md")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    html = (project / "site/da/parents/index.html").read_text(encoding="utf-8")
+    assert NEXT.search(html).group(1) == "new-page/"
