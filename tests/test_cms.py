@@ -87,7 +87,7 @@ def test_one_collection_per_section_with_schema_fields(cms_site):
     page_schema = json.loads((ROOT / "content/page.schema.json").read_text(encoding="utf-8"))
     assert fields["audience"]["widget"] == "select"
     assert fields["audience"]["options"] == page_schema["properties"]["audience"]["enum"]
-    assert fields["audience"]["default"] == "youth" and fields["audience"]["required"] is True
+    assert "default" not in fields["audience"] and fields["audience"]["required"] is True
     assert fields["reviewed"]["widget"] == "datetime" and fields["reviewed"]["format"] == "YYYY-MM-DD"
     assert fields["sources"]["widget"] == "list" and fields["sources"]["required"] is False
     assert fields["sources"]["field"]["pattern"][0] == page_schema["properties"]["sources"]["items"]["pattern"]

@@ -134,7 +134,10 @@ def field(name: str, node: dict, required: bool, root: dict) -> dict | None:
             sub = {key: pattern for key in keys}
         if not keys:
             return None  # free-form objects (e.g. `search:`) stay as they are in the file
-        fields = [f for key in keys if (f := field(key, sub[key], key in node.get("required", []), root))]
+        # Decap checks the fields of an optional object even when the object is left empty, so
+        # inside an optional object nothing is required here; `ungsoc check` still checks them.
+        inner_required = node.get("required", []) if required else []
+        fields = [f for key in keys if (f := field(key, sub[key], key in inner_required, root))]
         return {**out, "widget": "object", "fields": fields, "collapsed": False}
     return None
 
@@ -164,10 +167,8 @@ def page_collection(section: str, label: str, content_dir: Path) -> dict:
         if f["name"] == "title":
             # Decap names a new file after its title, so the CMS asks for one.
             f.update(required=True, hint="the page title; also the file name of a new page")
-        if f["name"] == "audience" and section in f.get("options", []):
-            f["default"] = section
-        if f["widget"] == "datetime":
-            f["default"] = "{{now}}"
+        # No defaults: Decap writes a default into every language's file, also the languages
+        # the editor left empty ("reviewed: '{{now}}'" in a page nobody wrote).
     # Markdown as written: the rich-text mode rewrites what it does not know (admonitions,
     # attribute lists, abbreviations) and escapes placeholders, so it stays off.
     body = {"name": "body", "label": "Text", "widget": "markdown", "i18n": True,
