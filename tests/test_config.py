@@ -30,7 +30,9 @@ def moved_content(tmp_path):
     shutil.move(project / "content", project / "data")
     mkdocs_yml = project / "mkdocs.yml"
     mkdocs_yml.write_text(mkdocs_yml.read_text(encoding="utf-8").replace(
-        "  - ungsoc\n", "  - ungsoc:\n      content_dir: data\n      profile: data/municipality.yml\n"), encoding="utf-8")
+        "  - ungsoc\n", "  - ungsoc:\n      content_dir: data\n      profile: data/municipality.yml\n"
+        # the lesson PDFs have their own tests; rendering them here would only slow this build
+        "      lesson_pdfs: false\n"), encoding="utf-8")
     profile = project / "data/municipality.yml"
     profile.write_text(profile.read_text(encoding="utf-8").replace("content/assets/", "data/assets/"), encoding="utf-8")
     return project

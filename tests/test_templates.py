@@ -12,7 +12,8 @@ import yaml
 from conftest import LANGUAGES, ROOT
 
 # The elements a page or form is built from; XML of other vocabularies (sitemaps) is not HTML.
-HTML_TAG = re.compile(r"</?(?:a|body|br|button|div|fieldset|form|h[1-6]|head|html|input|label|legend|li|link|meta|"
+# Not after a slash or a letter: docs/<lang>/<section>/ in a message is a path, not markup.
+HTML_TAG = re.compile(r"(?<![/\w])</?(?:a|body|br|button|div|fieldset|form|h[1-6]|head|html|input|label|legend|li|link|meta|"
                       r"ol|option|p|script|section|select|span|style|table|tbody|td|textarea|th|thead|title|tr|ul)"
                       r"(?=[\s>/])", re.I)
 
@@ -69,14 +70,19 @@ USES = {
              (re.compile(r"\blabels\.([a-z_]+)"), "catalogue.")],
     "py": [(re.compile(r"strings\([a-z_]+\)\[\"([a-z_]+)\"\]"), ""),
            (re.compile(r"\blabels\[[\"']([a-z_]+)[\"']\]"), "catalogue."),
-           (re.compile(r"\bwords\[[\"']([a-z_]+)[\"']\]"), "glossary."),
+
            (re.compile(r"\btext\[[\"']([a-z_-]+)[\"']\]"), "lessons.")],
 }
 
 
+# The glossary page gets its section as `words`.
+GLOSSARY_WORDS = (re.compile(r"\bwords\[[\"']([a-z_]+)[\"']\]"), "glossary.")
+
+
 def used_keys() -> set[str]:
     files = [*(ROOT / "overrides").rglob("*.html"), *(ROOT / "ungsoc").rglob("*.py")]
-    return {prefix + match for path in files for pattern, prefix in USES[path.suffix[1:]]
+    return {prefix + match for path in files
+            for pattern, prefix in USES[path.suffix[1:]] + ([GLOSSARY_WORDS] if path.name == "glossary.py" else [])
             for match in pattern.findall(path.read_text(encoding="utf-8"))}
 
 

@@ -7,6 +7,7 @@ import os
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from ungsoc import static_i18n
 from ungsoc.colour import mix
 from ungsoc.profile import Profile
 
@@ -15,14 +16,7 @@ BRAND_DIR = "assets/brand"
 
 def apply_languages(config: MkDocsConfig, profile: Profile) -> None:
     """Build only the profile's languages, with its default language at the site root."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return
-    for language in i18n.config.languages:
-        language.build = language.locale in profile.languages
-        language.default = language.locale == profile.default_language
-        language.link = "/" if language.default else f"/{language.locale}/"
-        language.site_name = profile.name(language.locale) if language.build else None
+    static_i18n.set_languages(config, profile.languages, profile.default_language, profile.name)
 
 
 # Builds the site for another address than the profile's, e.g. a preview deploy or a test
@@ -30,10 +24,14 @@ def apply_languages(config: MkDocsConfig, profile: Profile) -> None:
 SITE_URL_OVERRIDE = "UNGSOC_SITE_URL"
 
 
+def site_url(profile: Profile) -> str:
+    return os.environ.get(SITE_URL_OVERRIDE) or profile.data["site_url"]
+
+
 def apply_site(config: MkDocsConfig, profile: Profile, serving: bool) -> None:
     config.site_name = profile.name(profile.default_language)
     if not serving:  # `mkdocs serve` sets site_url to its own address: keep that.
-        config.site_url = os.environ.get(SITE_URL_OVERRIDE) or profile.data["site_url"]
+        config.site_url = site_url(profile)
     config.theme["logo"] = f"{BRAND_DIR}/logo.{profile.data['logo'].rsplit('.', 1)[1]}"
     favicon = profile.data.get("favicon") or profile.data["logo"]
     config.theme["favicon"] = f"{BRAND_DIR}/favicon.{favicon.rsplit('.', 1)[1]}"

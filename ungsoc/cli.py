@@ -168,6 +168,13 @@ def cmd_report(args) -> int:
     return report.main(Path(args.root).resolve(), Path(args.json) if args.json else None)
 
 
+def cmd_finish(args) -> int:
+    """Finish a built site: search indexes, open data, unused CSS, CSP and deploy files."""
+    from ungsoc import finish
+
+    return finish.main(Path(args.root).resolve(), Path(args.site_dir).resolve())
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="ungsoc", description=__doc__)
     top.add_argument("--root", default=".", help="the project folder (with mkdocs.yml); default: here")
@@ -207,6 +214,10 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--uustatus-url", help="Norway: the statement made in uustatus")
     new.add_argument("--output", help="default: the profile named in mkdocs.yml (content/municipality.yml)")
     new.add_argument("--force", action="store_true")
+
+    finish = sub.add_parser("finish", help=cmd_finish.__doc__)
+    finish.add_argument("site_dir", metavar="SITE_DIR", help="the built site, e.g. site")
+    finish.set_defaults(run=cmd_finish)
 
     report = sub.add_parser("report", help=cmd_report.__doc__)
     report.add_argument("--json", help="also write the report as JSON to this file")

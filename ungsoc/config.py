@@ -26,6 +26,9 @@ class UngsocConfig(Config):
     atomic_build = c.Type(bool, default=True)
     # Drop the parts of Material's stylesheet the built site cannot use (see unusedcss.py).
     prune_css = c.Type(bool, default=True)
+    # Finish the built site (finish.py: search indexes, open data, unused CSS, CSP and deploy
+    # files). Off, `ungsoc finish SITE_DIR` does the same later.
+    finish = c.Type(bool, default=True)
     # A PDF per lesson pack (plan and handouts), made with WeasyPrint; cached in .cache/.
     lesson_pdfs = c.Type(bool, default=True)
 

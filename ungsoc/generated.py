@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File
 
+from ungsoc import static_i18n
+
 # When the texts of the generated pages (glossary, feedback, lesson index, accessibility
 # statement without an assessment date) were last checked: one date for all of them.
 REVIEWED = "2026-11-24"
@@ -30,16 +32,12 @@ def _file(config, language: str, default: str, path: str, markdown: str) -> File
 def page(config, language: str, default: str, languages: list[str], path: str, markdown: str) -> File:
     """A generated Markdown page at docs/<language>/<path>, shaped as i18n shapes its files."""
     file = _file(config, language, default, path, markdown)
-    file.locale = file.localization = file.locale_alternate_of = language
-    file.norm_src_uri = path
-    file.alternates = {other: file if other == language else _file(config, other, default, path, "")
-                       for other in languages}
+    static_i18n.shape_file(file, language, path, {other: file if other == language else _file(config, other, default, path, "")
+                                                  for other in languages})
     return file
 
 
 def add(files, config, file: File) -> None:
     """Add a generated page to the build and to i18n's per-language store (read by its sitemap)."""
     files.append(file)
-    i18n = config.plugins.get("i18n")
-    if i18n is not None:
-        i18n.i18n_files_per_language.setdefault(file.locale, []).append(file)
+    static_i18n.register_file(config, file)

@@ -10,14 +10,12 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from ungsoc import (accessibility, branding, catalogue, cms, content, feedback, frontmatter, generated, glossary, lessons, navorder, pdfpack,
-                    placeholders,
-                    readability, records, search, sections,
-                    security, sitecontext, translation, unusedcss)
+from ungsoc import (accessibility, branding, catalogue, cms, content, feedback, finish, frontmatter, generated, glossary,
+                    lessons, navorder, pdfpack, placeholders, readability, records, search, sections, sitecontext, static_i18n,
+                    translation)
 from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
 from ungsoc.errors import Problem, raise_if_any
-from ungsoc.notfound import start_page_alternates
 from ungsoc.languages import LANGUAGES
 from ungsoc.profile import Profile, load_profile, profile_path
 
@@ -43,8 +41,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.pdf_stats = {"packs": 0, "rendered": 0, "seconds": 0.0, "cpu_seconds": 0.0}
 
     def language(self, config) -> str:
-        i18n = config.plugins.get("i18n")
-        return i18n.current_language or self.profile.default_language if i18n else self.profile.default_language
+        return static_i18n.language_being_built(config, self.profile.default_language)
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
@@ -140,7 +137,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         if not self.config.enabled:
             return markdown
         language = self.language(config)
-        content_language = getattr(page.file, "locale", language)
+        content_language = static_i18n.file_language(page.file, language)
         file, source = f"docs/{page.file.src_uri}", page.file.content_string
         _, body_start = frontmatter.split(source)
         markdown, unknown = placeholders.fill(markdown, placeholders.values(self.profile, language), file, body_start + 1)
@@ -172,7 +169,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         return markdown
 
     def on_page_content(self, html, page, config, files):
-        if self.config.lesson_pdfs and page.file.src_uri.split("/", 1)[-1].startswith("school/"):
+        if self.config.enabled and self.config.lesson_pdfs and page.file.src_uri.split("/", 1)[-1].startswith("school/"):
             self.school_pages[page.file.src_uri] = page
         return html
 
@@ -210,10 +207,10 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.pdf_stats["cpu_seconds"] += time.process_time() - cpu
 
     def on_env(self, env, config, files):
-        if self.config.lesson_pdfs:
-            self.make_lesson_pdfs(config)
         if not self.config.enabled:
             return env
+        if self.config.lesson_pdfs:
+            self.make_lesson_pdfs(config)
         problems, self.problems = list(self.problems.values()), {}
         raise_if_any(problems)
         env.filters["ungsoc_date"] = sitecontext.date_text
@@ -224,10 +221,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     def on_pre_template(self, template, *, template_name, config):
         if not self.config.enabled:
             return template
-        i18n = config.plugins.get("i18n")
-        if template_name == "404.html" and i18n is not None and "alternate" in config.extra:
-            # An attribute, as i18n sets it per page: templates read it before the dict item.
-            config.extra.alternate = start_page_alternates(i18n, config.site_url)
+        if template_name == "404.html":
+            static_i18n.switch_to_start_pages(config)
         return template
 
     # i18n builds every language into the same folder, each build overwriting 404.html:
@@ -250,35 +245,21 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
     def _finish_site(self, config):
         if not self.config.enabled:
             return
-        i18n = config.plugins.get("i18n")
-        if i18n is not None and i18n.building:
-            return  # a language build inside i18n's loop; the site is not complete yet
+        if static_i18n.building_a_language(config):
+            return  # the site is not complete yet
         site_dir = Path(config.site_dir)
         if self.default_404 is not None:
             (site_dir / "404.html").write_bytes(self.default_404)
-        search.split_index(config.site_dir, self.profile.languages, self.profile.default_language, self.search_words)
-        redirect = accessibility.was_redirect(self.profile, Path(self.config.content_dir), config.theme.dirs)
-        if redirect:
-            (site_dir / "was").mkdir(exist_ok=True)
-            (site_dir / "was" / "index.html").write_text(redirect, encoding="utf-8")
-        as_json, as_csv = catalogue.open_data(self.records, Path(self.config.content_dir))
-        (site_dir / "interventions.json").write_text(as_json, encoding="utf-8")
-        # with a byte order mark, so Excel reads the file as UTF-8
-        (site_dir / "interventions.csv").write_text(as_csv, encoding="utf-8-sig")
-        security.remove_source_maps(site_dir)
-        if self.config.prune_css:
-            unusedcss.prune_site(site_dir)
         if self.pdf_stats["packs"]:
             # scripts/bench_build.py reads this line for the PDF share of the build time.
             log.info("ungsoc: lesson PDFs: %d packs, %d rendered, %d from the cache, %.2f s (%.2f s CPU)",
                      self.pdf_stats["packs"], self.pdf_stats["rendered"], self.pdf_stats["packs"] - self.pdf_stats["rendered"],
                      self.pdf_stats["seconds"], self.pdf_stats["cpu_seconds"])
             self.pdf_stats = {"packs": 0, "rendered": 0, "seconds": 0.0, "cpu_seconds": 0.0}
-        admin_csp = self.write_cms(config, site_dir)
-        endpoint = (self.profile.data.get("feedback") or {}).get("endpoint")
-        raise_if_any(security.write_deploy_files(site_dir, [endpoint] if endpoint else [],
-                                                 self.profile.languages, self.profile.default_language, config.site_url,
-                                                 extra_policies={f"{cms.ADMIN}/": admin_csp} if admin_csp else None))
+        if self.config.finish:
+            raise_if_any(finish.finish_site(site_dir, finish.Project(
+                self.profile, self.records, Path(self.config.content_dir), config.theme.dirs, config.site_url,
+                self.config.prune_css, write_cms=lambda site: self.write_cms(config, site))))
 
     def write_cms(self, config, site_dir: Path) -> str | None:
         """/admin/ when the profile enables the CMS; its CSP, or None."""
@@ -286,11 +267,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         if settings is None:
             return None
         root = Path(config.config_file_path).resolve().parent
-        i18n = config.plugins.get("i18n")
-        labels = {}
-        for language in (i18n.config.languages if i18n else []):
-            if language.locale == self.profile.default_language:
-                labels = {name.lower(): label for name, label in (language.nav_translations or {}).items()}
+        labels = {name.lower(): label for name, label in
+                  static_i18n.nav_translations(config, self.profile.default_language).items()}
         content_dir = Path(self.config.content_dir)
         cms_config = cms.config(settings, self.profile, root, Path(config.docs_dir), content_dir,
                                 self.config.profile, labels)
