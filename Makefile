@@ -1,29 +1,49 @@
 # Plain runner for the README quick start: `make serve` and `make test`.
-PYTHON ?= python3.11
+# Installs come from the lock files in requirements/ (every package pinned, with hashes).
 VENV := .venv
 BIN := $(VENV)/bin
+SUPPORTED := import sys; sys.exit(not (3, 11, 5) <= sys.version_info[:3] < (3, 14))
+# The first Python 3.11.5-3.13 found, unless PYTHON=... is given.
+PYTHON ?= $(firstword $(foreach p,python3 python3.13 python3.12 python3.11,$(shell command -v $(p) >/dev/null 2>&1 && $(p) -c '$(SUPPORTED)' 2>/dev/null && echo $(p))))
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check report clean edit
+# A .venv made with another Python (or whose Python is gone) is rebuilt, with a message.
+ifneq ($(wildcard $(BIN)/python*),)
+ifneq ($(shell $(BIN)/python -c '$(SUPPORTED)' 2>/dev/null && echo ok),ok)
+$(info $(VENV) was made with $(shell $(BIN)/python --version 2>&1 || echo a Python that is gone); ungsoc needs Python 3.11.5-3.13: rebuilding $(VENV) with $(PYTHON).)
+$(shell rm -rf $(VENV))
+endif
+endif
+
+.PHONY: serve build test ci ci-other-python check report lock clean edit
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	@test -n "$(PYTHON)" || { echo "No Python 3.11.5-3.13 found: install one (e.g. apt-get install python3), or give PYTHON=/path/to/python3.12" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
 
-# Reinstall only when the pins change.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+# Serving needs only the site's packages; the tests add pytest, Playwright and pypdf.
+# Each stamp is renewed when its lock file changes.
+$(VENV)/.serve: requirements/serve.txt pyproject.toml | $(BIN)/python
+	$(PIP) --require-hashes -r requirements/serve.txt
+	$(PIP) --no-deps -e .
 	touch $@
 
-serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+$(VENV)/.test: requirements/test.txt $(VENV)/.serve
+	$(PIP) --require-hashes -r requirements/test.txt
+	touch $@
 
-build: $(VENV)/.installed
+DEV_ADDR ?= 127.0.0.1:8000
+serve: $(VENV)/.serve
+	$(BIN)/mkdocs serve --dev-addr $(DEV_ADDR)
+
+build: $(VENV)/.serve
 	$(BIN)/mkdocs build
 
-check: $(VENV)/.installed
+check: $(VENV)/.serve
 	$(BIN)/ungsoc check
 
-report: $(VENV)/.installed
+report: $(VENV)/.serve
 	$(BIN)/ungsoc report
 
 # Test tools from npm (axe-core, the Nu Html Checker); scripts off: vnu-jar's would fetch a JRE.
@@ -31,14 +51,46 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-test: $(VENV)/.installed node_modules/.installed
+test: $(VENV)/.test node_modules/.installed
 	$(BIN)/python -m pytest
+
+# CI (.ci/run): the build and content tests with the profile in use (upstream: the demo) and
+# with each test profile, so they hold in any fork; the browser tests once, with a profile
+# that is not the demo. UNGSOC_PROFILE chooses the profile (tests/conftest.py).
+CI_PROFILES ?= se-sv-only dk-da-only no-only no-sv
+CI_BROWSER_PROFILE ?= se-three-languages
+ci: $(VENV)/.test node_modules/.installed
+	$(BIN)/python -m pytest -q -m "not browser"
+	set -e; for profile in $(CI_PROFILES); do \
+	  echo "== build and content tests with tests/profiles/$$profile.yml"; \
+	  UNGSOC_PROFILE=$$profile $(BIN)/python -m pytest -q -m "not browser and not fixed_profile"; \
+	done
+	UNGSOC_PROFILE=$(CI_BROWSER_PROFILE) $(BIN)/python -m pytest -q -m browser
+
+# The build and content tests on another Python (CI: a newer one), in a venv of its own,
+# installed from the same lock file: OTHER_PYTHON=/path/to/python3.13 make ci-other-python
+OTHER_VENV := .venv-other
+ci-other-python: node_modules/.installed
+	@test -n "$(OTHER_PYTHON)" || { echo "give OTHER_PYTHON=/path/to/python3.1x" >&2; exit 1; }
+	rm -rf $(OTHER_VENV)
+	$(OTHER_PYTHON) -m venv $(OTHER_VENV)
+	$(OTHER_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/test.txt
+	$(OTHER_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(OTHER_VENV)/bin/python -m pytest -q -m "not browser" -p no:cacheprovider
+
+# Renew the lock files after changing the pins in pyproject.toml (uv from PyPI). Universal:
+# one file for every supported Python and platform (3.11.5: pymdown-extensions' minimum).
+UV_VERSION ?= 0.9.5
+lock: $(VENV)/.serve
+	$(PIP) uv==$(UV_VERSION)
+	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11.5 --generate-hashes --quiet -o requirements/serve.txt
+	$(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11.5 --generate-hashes --quiet --extra test -o requirements/test.txt
 
 # Local editing without a git host: the site preview and the CMS at /admin/, whose local
 # backend (decap-server) reads and writes this working tree. Needs Node.js (npm ci).
 EDIT_PORT ?= 8000
 CMS_PORT ?= 8081
-edit: $(VENV)/.installed node_modules/.installed
+edit: $(VENV)/.serve node_modules/.installed
 	@echo "Site: http://127.0.0.1:$(EDIT_PORT)/   CMS: http://127.0.0.1:$(EDIT_PORT)/admin/"
 	PORT=$(CMS_PORT) BIND_HOST=127.0.0.1 GIT_REPO_DIRECTORY=$(CURDIR) LOG_LEVEL=warn \
 		node node_modules/decap-server/dist/index.js & server=$$!; \
@@ -47,4 +99,5 @@ edit: $(VENV)/.installed node_modules/.installed
 		$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(EDIT_PORT)
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache $(OTHER_VENV)
+	@echo "Kept $(VENV) (the installed packages). To remove it too: rm -rf $(VENV)"

@@ -12,12 +12,48 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
-from ungsoc.languages import LANGUAGES  # noqa: F401 (the tests' language list too)
+
 
 ROOT = Path(__file__).resolve().parent.parent
-# Where each language lives in the built site (sv is the default, at the root).
-PREFIX = {"sv": "", "da": "da/", "no": "no/"}
+sys.path.insert(0, str(ROOT))
+from ungsoc.profile import profile_path  # noqa: E402
+
+PROFILES = ROOT / "tests" / "profiles"
+# The tests run with the profile a build would use (the fork's own, else the demo), or with
+# the one UNGSOC_PROFILE names: a path, or the name of a file in tests/profiles/ (e.g.
+# UNGSOC_PROFILE=no-only). Expected values come from this profile, never from the demo's.
+PROFILE_CHOICE = "UNGSOC_PROFILE"
+
+
+def _profile_file() -> Path:
+    chosen = os.environ.get(PROFILE_CHOICE)
+    if not chosen:
+        return profile_path(ROOT)
+    for candidate in (ROOT / chosen, PROFILES / chosen, PROFILES / f"{chosen}.yml"):
+        if candidate.is_file():
+            return candidate.resolve()
+    raise pytest.UsageError(f"{PROFILE_CHOICE}={chosen}: no such profile; expected a path to a profile "
+                            f"or a name in tests/profiles/: {', '.join(sorted(p.stem for p in PROFILES.glob('*.yml')))}")
+
+
+PROFILE_FILE = _profile_file()
+PROFILE = yaml.safe_load(PROFILE_FILE.read_text(encoding="utf-8"))
+LANGUAGES = tuple(PROFILE["languages"])
+DEFAULT_LANGUAGE = PROFILE["default_language"]
+# Where each language lives in the built site (the default language at the root).
+PREFIX = {lang: "" if lang == DEFAULT_LANGUAGE else f"{lang}/" for lang in LANGUAGES}
+SITE_URL = PROFILE["site_url"]
+HTML_LANG = {"sv": "sv", "da": "da", "no": "nb"}  # Material's UI language for Norwegian is bokmål
+
+
+def prefix(language: str) -> str:
+    """Where a language lives in the site built with the profile in use; a test about a
+    language the profile does not publish is skipped (CI runs profiles with every language)."""
+    if language not in PREFIX:
+        pytest.skip(f"the profile in use ({PROFILE_FILE.name}) has no '{language}' pages")
+    return PREFIX[language]
 CHROMIUM = os.environ.get("UNGSOC_CHROMIUM", "/usr/bin/chromium")
 BROWSER_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking",
@@ -38,12 +74,26 @@ def build(project: Path, site_dir: Path | None = None, site_url: str | None = No
     return mkdocs(project, *args, env=env)
 
 
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of the site sources, to break or rebrand without touching the repo."""
+def use_profile(project: Path, profile: Path) -> None:
+    """Make profile the project's content/municipality.yml, with the test profiles' logos."""
+    shutil.copy2(profile, project / "content" / "municipality.yml")
+    for logo in PROFILES.glob("*.svg"):
+        shutil.copy2(logo, project / "content" / "assets" / logo.name)
+
+
+# A test profile of the tests' own with all three languages, for tests about how languages
+# relate (fallbacks, alternates), which must hold whatever the profile in use has.
+THREE_LANGUAGES = "se-three-languages.yml"
+
+
+def copy_project(target: Path, profile: str | None = None) -> Path:
+    """A throwaway copy of the site sources, to break or rebrand without touching the repo,
+    with the profile in use (or the test profile named) as its content/municipality.yml."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     for folder in ("docs", "content", "overrides"):
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    use_profile(target, PROFILES / profile if profile else PROFILE_FILE)
     return target
 
 
@@ -61,9 +111,10 @@ def place(project: Path, path: str) -> None:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The shipped site, built once for the whole session."""
-    out = tmp_path_factory.mktemp("build") / "site"
-    result = build(ROOT, out)
+    """The site built with the profile in use, once for the whole session."""
+    project = copy_project(tmp_path_factory.mktemp("build") / "project")
+    out = project.parent / "site"
+    result = build(project, out)
     assert result.returncode == 0, result.stderr
     (out.parent / "build.log").write_text(result.stderr, encoding="utf-8")
     return out
@@ -100,11 +151,11 @@ def neutral_server(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def site_server(tmp_path_factory, neutral_server):
-    """The shipped site, built for and served from a local address (same origin throughout),
-    with its quick exit pointed at the local neutral server."""
+    """The site with the profile in use, built for and served from a local address (same
+    origin throughout), with its quick exit pointed at the local neutral server."""
     project = copy_project(tmp_path_factory.mktemp("served") / "project")
     profile = project / "content/municipality.yml"
-    profile.write_text(profile.read_text(encoding="utf-8") + f"quick_exit_url: {neutral_server.url}\n",
+    profile.write_text(PROFILE_FILE.read_text(encoding="utf-8") + f"quick_exit_url: {neutral_server.url}\n",
                        encoding="utf-8")
     out = project / "site"
     server = serve_folder(out)

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
-from conftest import build, copy_project
+import pytest
+
+from conftest import THREE_LANGUAGES, build, copy_project
+
+# Builds with profiles of its own: the profile in use changes nothing (CI runs it once).
+pytestmark = pytest.mark.fixed_profile
 
 
 def tree_digest(folder):
@@ -16,7 +21,7 @@ def tree_digest(folder):
 
 
 def test_broken_link_fails_build_and_keeps_previous_site(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", THREE_LANGUAGES)
     first = build(project)
     assert first.returncode == 0, first.stderr
     site = project / "site"

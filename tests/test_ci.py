@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import os
 import shutil
 import subprocess
@@ -11,6 +12,9 @@ import yaml
 
 from conftest import ROOT
 from ungsoc.security import HOST_CONFIGS
+
+# Builds with profiles of its own: the profile in use changes nothing (CI runs it once).
+pytestmark = pytest.mark.fixed_profile
 
 
 def built_site(folder):
@@ -53,6 +57,20 @@ def test_gitlab_pages_publishes_the_site_without_other_hosts_configs(tmp_path):
     assert published(folder) == {"index.html"}
 
 
+def pages_commands() -> dict[str, list[str]]:
+    steps = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text())["jobs"]["build"]["steps"]
+    return {"github": [step["run"] for step in steps if "run" in step],
+            "gitlab": yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text())["pages"]["script"]}
+
+
+@pytest.mark.parametrize("host", ["github", "gitlab"])
+def test_pages_jobs_refuse_the_demo_profile_before_building(host):
+    """`ungsoc check --publish` fails on the demo profile (see test_fork): it must run first."""
+    commands = pages_commands()[host]
+    build = next(i for i, command in enumerate(commands) if command.startswith("mkdocs build"))
+    assert "ungsoc check --publish" in commands[:build]
+
+
 def stub(folder, name: str, body: str) -> None:
     (folder / name).write_text(f"#!/bin/sh\n{body}\n")
     (folder / name).chmod(0o755)
@@ -73,7 +91,7 @@ def run_ci(tmp_path, python_has_venv: bool) -> str:
     env = {**os.environ, "PATH": f"{stubs}:{os.environ['PATH']}"}
     result = subprocess.run(["bash", str(ROOT / ".ci/run")], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (tmp_path / "make.log").read_text() == "make test\n"
+    assert (tmp_path / "make.log").read_text().splitlines()[0] == "make ci"
     return log.read_text() if log.exists() else ""
 
 
@@ -84,3 +102,63 @@ def test_ci_installs_python_venv_when_python_lacks_it(tmp_path):
 def test_ci_installs_nothing_for_python_when_it_has_venv(tmp_path):
     assert shutil.which("python3.11"), "this case uses the machine's own python3.11"
     assert "python3.11" not in run_ci(tmp_path, python_has_venv=True)
+
+
+def lock_pins(name: str) -> dict[str, str]:
+    """Package -> version in a lock file; every requirement must be pinned with hashes."""
+    text = (ROOT / "requirements" / name).read_text(encoding="utf-8")
+    pins = {}
+    for block in re.split(r"\n(?=[a-z0-9])", text.split("\n", 2)[2] if text.startswith("#") else text):
+        block = re.sub(r"^\s*#.*$", "", block, flags=re.M).strip()
+        if not block:
+            continue
+        name_version = re.match(r"([a-z0-9._-]+)==([^\s;\\]+)", block)
+        assert name_version, f"{name}: not pinned: {block[:80]}"
+        assert "--hash=sha256:" in block, f"{name}: {name_version.group(1)} has no hash"
+        pins[name_version.group(1)] = name_version.group(2)
+    return pins
+
+
+def normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_lock_files_pin_the_whole_tree_with_hashes_and_match_pyproject():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    direct = {normal(req.split("==")[0]): req.split("==")[1] for req in project["dependencies"]}
+    tests = {normal(req.split("==")[0]): req.split("==")[1] for req in project["optional-dependencies"]["test"]}
+    serve, test = lock_pins("serve.txt"), lock_pins("test.txt")
+    assert {name: serve.get(name) for name in direct} == direct
+    assert {name: test.get(name) for name in direct | tests} == direct | tests
+    assert len(serve) > 2 * len(direct)  # the transitive packages too
+    assert not {"playwright", "pytest", "pypdf"} & set(serve), "serving installs no test tools"
+
+
+def test_make_serve_and_the_pages_jobs_install_from_the_lock_file_with_hashes():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^serve: \$\(VENV\)/\.serve$", makefile, re.M)
+    assert "--require-hashes -r requirements/serve.txt" in makefile
+    assert "--require-hashes -r requirements/test.txt" in makefile
+    for host, commands in pages_commands().items():
+        assert "pip install --require-hashes -r requirements/serve.txt" in commands, host
+        assert not [c for c in commands if c.startswith("pip install") and "requirements/" not in c and "--no-deps" not in c], host
+
+
+def test_a_venv_of_an_unsupported_python_is_rebuilt_with_a_message(tmp_path):
+    for name in ("Makefile", "pyproject.toml", "requirements"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, tmp_path / name)
+    (tmp_path / ".venv/bin").mkdir(parents=True)
+    stub(tmp_path / ".venv/bin", "python", 'case "$1" in --version) echo "Python 3.9.18";; *) exit 1;; esac')
+    result = subprocess.run(["make", "-n", "serve"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(".venv was made with Python 3.9.18; ungsoc needs Python 3.11.5-3.13: rebuilding .venv with ")
+    assert not (tmp_path / ".venv").exists()
+    assert "-m venv .venv" in result.stdout
+
+
+def test_make_clean_says_how_to_remove_the_venv(tmp_path):
+    shutil.copy2(ROOT / "Makefile", tmp_path / "Makefile")
+    result = subprocess.run(["make", "clean"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0 and "To remove it too: rm -rf .venv" in result.stdout

@@ -154,10 +154,11 @@ def test_enabled_cms_without_node_modules_says_what_to_do(tmp_path):
 
 # --- LIX in the preview and in the build --------------------------------------------------
 
-def test_lix_in_the_cms_equals_the_build_on_every_youth_and_parents_page():
+def test_lix_in_the_cms_equals_the_build_on_every_youth_and_parents_page(tmp_path):
     if NODE is None:
         require(Path("/usr/bin/node"), "Node.js", "apt-get install nodejs")
-    profile, problems = load_profile(ROOT / "content/municipality.yml", ROOT, ROOT / "content")
+    project = copy_project(tmp_path / "project")  # with the profile in use
+    profile, problems = load_profile(project / "content/municipality.yml", project, project / "content")
     assert not problems
     pages, python = [], []
     for language in profile.languages:

@@ -11,7 +11,7 @@ import urllib.parse
 import pytest
 from pypdf import PdfReader
 
-from conftest import build, copy_project
+from conftest import THREE_LANGUAGES, build, copy_project, prefix
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +39,7 @@ def receiver():
 
 
 def test_without_endpoint_there_is_no_form_and_the_sheet_prints(page, site_url):
-    page.goto(f"{site_url}/da/feedback/")
+    page.goto(f"{site_url}/{prefix('da')}feedback/")
     assert page.locator("form[method=post], form[action]").count() == 0
     assert page.locator("fieldset.ungsoc-question").count() == 11  # ten statements and the age band
     text = page.locator("article").inner_text()
@@ -58,7 +58,7 @@ def test_without_endpoint_there_is_no_form_and_the_sheet_prints(page, site_url):
 
 
 def test_with_endpoint_the_form_posts_the_answers_and_nothing_else(browser, tmp_path, receiver):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", THREE_LANGUAGES)
     profile = project / "content/municipality.yml"
     endpoint = f"http://127.0.0.1:{receiver.server_port}/svar"
     profile.write_text(profile.read_text(encoding="utf-8") + f"feedback:\n  endpoint: {endpoint}\n", encoding="utf-8")

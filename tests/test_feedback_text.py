@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, copy_project
 from ungsoc.feedback import load_questionnaire, markdown
 from ungsoc.profile import load_profile
 
@@ -22,8 +22,9 @@ def questionnaire():
 
 
 @pytest.fixture(scope="module")
-def profile():
-    loaded, problems = load_profile(ROOT / "content/municipality.yml", ROOT, ROOT / "content")
+def profile(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("profile") / "project")  # with the profile in use
+    loaded, problems = load_profile(project / "content/municipality.yml", project, project / "content")
     assert problems == []
     return loaded
 

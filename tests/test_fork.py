@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import sys
 
+import pytest
 import yaml
 from pypdf import PdfReader
 
-from conftest import ROOT, build, copy_project
-from test_profile import PROFILES
+from conftest import LANGUAGES, PROFILES, ROOT, build, copy_project
+from ungsoc.profile import DEMO_PROFILE, PROFILE
+
+# Builds with profiles of its own: the profile in use changes nothing (CI runs it once).
+pytestmark = pytest.mark.fixed_profile
 
 
 def git(cwd, *args):
@@ -23,8 +29,24 @@ def test_upstream_ships_no_local_pages():
     assert list((ROOT / "docs").glob("*/local/**/*.md")) == []
 
 
-def test_fork_merges_upstream_content_without_conflicts(tmp_path):
-    upstream = copy_project(tmp_path / "upstream")
+def upstream_copy(target):
+    """The project as upstream ships it: no content/municipality.yml, only the demo."""
+    project = copy_project(target)
+    (project / PROFILE).unlink()
+    shutil.copy2(ROOT / ".gitignore", project / ".gitignore")
+    return project
+
+
+def test_upstream_ignores_the_fork_profile_and_ships_the_demo():
+    assert (ROOT / DEMO_PROFILE).is_file()
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    # Ignored, so upstream never commits one by accident; a fork adds its own with `git add -f`.
+    assert subprocess.run(["git", "check-ignore", "-q", "--no-index", PROFILE], cwd=ROOT).returncode == 0
+
+
+def test_fork_merges_upstream_demo_and_content_changes_without_conflicts(tmp_path):
+    upstream = upstream_copy(tmp_path / "upstream")
     git(upstream, "init", "-q", "-b", "main")
     git(upstream, "add", "-A")
     git(upstream, "commit", "-qm", "upstream")
@@ -38,20 +60,82 @@ def test_fork_merges_upstream_content_without_conflicts(tmp_path):
         "---\naudience: parents\nreviewed: 2026-11-24\n---\n\n# Familiehuset i Fjordby\n\n"
         "Huset er åbent hver onsdag. Alle er velkomne. Du kan bare komme.\n", encoding="utf-8")
     git(fork, "add", "-A")
+    git(fork, "add", "-f", "content/municipality.yml")  # as the README says
     git(fork, "commit", "-qm", "Fjordby profile and local page")
 
+    demo = upstream / DEMO_PROFILE
+    demo.write_text(demo.read_text(encoding="utf-8").replace("Vardagar 8–16", "Vardagar 9–15"), encoding="utf-8")
     youth = upstream / "docs/da/youth/index.md"
     youth.write_text(youth.read_text(encoding="utf-8") + "\nDu kan også skrive til kommunen.\n", encoding="utf-8")
-    git(upstream, "commit", "-qam", "content update")
+    git(upstream, "commit", "-qam", "demo and content update")
 
     git(fork, "pull", "-q", "--no-rebase", "origin", "main")
     assert git(fork, "status", "--porcelain") == ""
+    assert "Vardagar 9–15" in (fork / DEMO_PROFILE).read_text(encoding="utf-8")
+    assert (fork / PROFILE).read_text(encoding="utf-8") == (PROFILES / "dk-da-only.yml").read_text(encoding="utf-8")
     result = build(fork)
     assert result.returncode == 0, result.stderr
-    assert "Du kan også skrive til kommunen." in (fork / "site/youth/index.html").read_text(encoding="utf-8")
+    youth_page = (fork / "site/youth/index.html").read_text(encoding="utf-8")
+    assert "Du kan også skrive til kommunen." in youth_page and "Fjordby Kommune" in youth_page
+    assert "ungsoc-demo" not in youth_page
     assert "Familiehuset i Fjordby" in (fork / "site/local/index.html").read_text(encoding="utf-8")
     # The lesson PDFs carry the fork's own name, from its profile.
     pdf = PdfReader(fork / "site/school/lesson-7-9/lesson-7-9.pdf")
     text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
     name = yaml.safe_load((PROFILES / "dk-da-only.yml").read_text(encoding="utf-8"))["name"]["da"]
     assert name in text and pdf.metadata.author == name
+
+
+def run_cli(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "ungsoc.cli", *args], cwd=cwd, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory):
+    project = upstream_copy(tmp_path_factory.mktemp("demo") / "project")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_without_a_profile_the_demo_builds_and_says_so_on_every_page(demo_site):
+    demo = yaml.safe_load((demo_site / DEMO_PROFILE).read_text(encoding="utf-8"))
+    pages = sorted((demo_site / "site").rglob("*.html"))
+    assert len(pages) > 50
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue  # a redirect, not a page
+        language = re.search(r'<html lang="(\w+)"', html).group(1).replace("nb", "no")
+        notice = yaml.safe_load((ROOT / f"content/ui/{language}.yml").read_text(encoding="utf-8"))["demo_notice"]
+        assert f'<p class="ungsoc-demo" role="note"><strong>{notice}</strong></p>' in html, page
+    assert demo["name"][demo["default_language"]] in (demo_site / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_publishing_refuses_the_demo_profile(demo_site):
+    result = run_cli("check", "--publish", cwd=demo_site)
+    assert result.returncode == 1
+    line = 1 + (demo_site / DEMO_PROFILE).read_text(encoding="utf-8").splitlines().index("demo: true")
+    assert result.stdout.startswith(f"{DEMO_PROFILE}:{line}: demo: this is the demo profile, whose numbers are not real: "
+                                    "refusing to publish it. Write your own with `ungsoc new-municipality`")
+    assert run_cli("check", cwd=demo_site).returncode == 0  # checking content is fine
+
+
+def test_publishing_accepts_a_fork_profile(tmp_path):
+    project = upstream_copy(tmp_path / "fork")
+    shutil.copy2(PROFILES / "no-sv.yml", project / PROFILE)
+    shutil.copy2(PROFILES / "fjellvik.svg", project / "content/assets/fjellvik.svg")
+    result = run_cli("check", "--publish", cwd=project)
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.browser
+def test_the_demo_notice_passes_axe(demo_site, browser):
+    from test_quality import run_axe
+
+    page = browser.new_page()
+    for path in ("index.html", "da/youth/index.html"):
+        page.goto((demo_site / "site" / path).as_uri())
+        assert page.locator(".ungsoc-demo").is_visible()
+        assert run_axe(page) == [], path
+    page.close()

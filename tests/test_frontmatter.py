@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, build, copy_project
+from conftest import ROOT, THREE_LANGUAGES, build, copy_project
 from ungsoc.frontmatter import check
+
+# Builds with profiles of its own: the profile in use changes nothing (CI runs it once).
+pytestmark = pytest.mark.fixed_profile
 
 FILE = "docs/da/youth/rights.md"
 CASES = {
@@ -32,7 +35,7 @@ def test_front_matter_error_message(case):
 
 
 def test_bad_front_matter_fails_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", THREE_LANGUAGES)
     page = project / "docs/da/youth/rights.md"
     page.write_text(page.read_text(encoding="utf-8").replace("audience: youth", "audience: kids", 1), encoding="utf-8")
     result = build(project)

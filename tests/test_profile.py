@@ -9,21 +9,36 @@ import sys
 
 import pytest
 
-from conftest import ROOT, build, copy_project
-from test_atomic_build import tree_digest
+import yaml
 
-PROFILES = ROOT / "tests" / "profiles"
-# What of the upstream demo profile must not survive in a fork's site: names, numbers (as
-# shown and as tel: links), colour, contacts and addresses.
-DEMO_TRACES = ("Exempelkommun", "Eksempel Kommune", "Eksempel kommune", "070-174 06 05", "070-174 06 06",
-               "tel:0701740605", "tel:0701740606", "#1f5f8b", "socialtjansten@example.org",
-               "Exempelgatan", "ungsoc.example.org", "www.example.org/anmal-oro")
+from conftest import PROFILES, ROOT, build, copy_project
+from conftest import use_profile as use_profile_file
+from test_atomic_build import tree_digest
+from ungsoc.profile import DEMO_PROFILE, tel
+
+# Builds with profiles of its own: the profile in use changes nothing (CI runs it once).
+pytestmark = pytest.mark.fixed_profile
+
+DEMO = yaml.safe_load((ROOT / DEMO_PROFILE).read_text(encoding="utf-8"))
+
+
+def demo_traces() -> tuple[str, ...]:
+    """What of the upstream demo profile must not survive in a fork's site: names, numbers (as
+    shown and as tel: links), colour, contacts and addresses, and the demo notice."""
+    contacts = DEMO["contacts"]
+    phones = [contacts["reception"]["phone"], contacts["on_call"]["phone"]]
+    notices = [yaml.safe_load((ROOT / f"content/ui/{lang}.yml").read_text(encoding="utf-8"))["demo_notice"]
+               for lang in ("sv", "da", "no")]
+    return (*DEMO["name"].values(), *phones, *map(tel, phones), DEMO["colors"]["primary"], contacts["email"],
+            contacts["address"].split(",")[0], DEMO["site_url"].removeprefix("https://").rstrip("/"),
+            contacts["report_concern_url"].removeprefix("https://"), *notices)
+
+
+DEMO_TRACES = demo_traces()
 
 
 def use_profile(project, name):
-    shutil.copy2(PROFILES / name, project / "content" / "municipality.yml")
-    for logo in PROFILES.glob("*.svg"):
-        shutil.copy2(logo, project / "content" / "assets" / logo.name)
+    use_profile_file(project, PROFILES / name)
 
 
 def all_text(site):
@@ -72,35 +87,37 @@ def test_norwegian_municipality_with_swedish(tmp_path):
             assert trace not in text, f"{trace!r} left in {path}"
 
 
-GOOD = (ROOT / "content" / "municipality.yml").read_text(encoding="utf-8")
-
+# The error-message tests break a test profile of their own (a Swedish municipality), not the
+# profile in use, so they hold in any fork.
+GOOD_FILE = "se-sv-only.yml"
+GOOD = (PROFILES / GOOD_FILE).read_text(encoding="utf-8")
 
 
 def line(prefix: str, profile: str = GOOD) -> int:
-    """The line in the profile (by default the shipped one) that starts with prefix."""
+    """The line in the profile (by default GOOD) that starts with prefix."""
     return 1 + next(i for i, text in enumerate(profile.splitlines()) if text.startswith(prefix))
 
 
 FIRST_KEY = line("name:")
-RECEPTION_PHONE = line('    phone: "070-174 06 05"')
+RECEPTION_PHONE = line('    phone: "070-174 06 50"')
 
 BAD_PROFILES = {
-    "missing name": (GOOD.replace("name:\n  sv: Exempelkommun\n  da: Eksempel Kommune\n  \"no\": Eksempel kommune\n", ""),
+    "missing name": (GOOD.replace("name:\n  sv: Bergby kommun\n", ""),
                      f"content/municipality.yml:{FIRST_KEY}: name: missing; this field is required: expected the municipality's name per enabled language"),
     "unknown country": (GOOD.replace("country: se", "country: fi"),
                         f"content/municipality.yml:{line('country:')}: country: 'fi' is not allowed; expected one of: se, dk, no"),
-    "default language not enabled": (GOOD.replace('languages: [sv, da, "no"]', "languages: [sv, da]").replace("default_language: sv", 'default_language: "no"'),
-                                     f"content/municipality.yml:{line('default_language:')}: default_language: 'no' is not enabled; expected one of languages: sv, da"),
-    "logo missing": (GOOD.replace("logo: content/assets/logo.svg", "logo: content/assets/vapen.svg"),
+    "default language not enabled": (GOOD.replace("default_language: sv", "default_language: da"),
+                                     f"content/municipality.yml:{line('default_language:')}: default_language: 'da' is not enabled; expected one of languages: sv"),
+    "logo missing": (GOOD.replace("logo: content/assets/bergby.svg", "logo: content/assets/vapen.svg"),
                      f"content/municipality.yml:{line('logo:')}: logo: file 'content/assets/vapen.svg' not found; expected a path relative to the repository"),
-    "colour not a colour": (GOOD.replace('primary: "#1f5f8b"', "primary: blue"),
+    "colour not a colour": (GOOD.replace('primary: "#5a2d82"', "primary: blue"),
                             f"content/municipality.yml:{line('  primary:')}: colors.primary: 'blue' is not valid; expected a colour as #rgb or #rrggbb, e.g. \"#1f5f8b\""),
-    "low contrast": (GOOD.replace('primary: "#1f5f8b"', 'primary: "#7fb3d5"'),
+    "low contrast": (GOOD.replace('primary: "#5a2d82"', 'primary: "#7fb3d5"'),
                      f"content/municipality.yml:{line('  primary:')}: colors.primary: '#7fb3d5' has contrast 2.26:1 with white, too low for white text on it; expected at least 4.5:1 (WCAG AA): choose a darker colour"),
-    "phone with letters": (GOOD.replace('phone: "070-174 06 05"', 'phone: "070-SOCIAL"'),
+    "phone with letters": (GOOD.replace('phone: "070-174 06 50"', 'phone: "070-SOCIAL"'),
                            f"content/municipality.yml:{RECEPTION_PHONE}: contacts.reception.phone: '070-SOCIAL' is not valid; expected a phone number"),
-    "url without https": (GOOD.replace("site_url: https://ungsoc.example.org/", "site_url: http://ungsoc.example.org/"),
-                          f"content/municipality.yml:{line('site_url:')}: site_url: 'http://ungsoc.example.org/' is not valid; expected a full URL starting with https://"),
+    "url without https": (GOOD.replace("site_url: https://ung.bergby.example.se/", "site_url: http://ung.bergby.example.se/"),
+                          f"content/municipality.yml:{line('site_url:')}: site_url: 'http://ung.bergby.example.se/' is not valid; expected a full URL starting with https://"),
     "unknown key": (GOOD.replace("contacts:\n", "contacs:\n", 1),
                     f"content/municipality.yml:{line('contacts:')}: contacs: unknown key (did you mean 'contacts'?)"),
     "yaml syntax error": (GOOD.replace("default_language: sv", "default_language: sv: da"),
@@ -112,6 +129,7 @@ BAD_PROFILES = {
 @pytest.fixture(scope="module")
 def built_project(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("good") / "project")
+    use_profile(project, GOOD_FILE)
     result = build(project)
     assert result.returncode == 0, result.stderr
     return project
@@ -135,7 +153,7 @@ def test_bad_profile_fails_with_message_and_keeps_site(built_project, tmp_path, 
 def test_every_problem_is_reported_at_once(built_project, tmp_path):
     project = tmp_path / "project"
     shutil.copytree(built_project, project)
-    text = GOOD.replace("country: se", "country: fi").replace('primary: "#1f5f8b"', "primary: blue")
+    text = GOOD.replace("country: se", "country: fi").replace('primary: "#5a2d82"', "primary: blue")
     (project / "content" / "municipality.yml").write_text(text, encoding="utf-8")
     result = build(project)
     assert "2 problems in content:" in result.stderr
@@ -162,18 +180,86 @@ def test_new_municipality_writes_a_profile_that_checks_and_builds(tmp_path):
     assert build(project).returncode == 0
 
 
-def test_new_municipality_refuses_invalid_options(tmp_path):
+def test_new_municipality_refuses_invalid_options_naming_them(tmp_path):
     project = copy_project(tmp_path / "fork")
     before = (project / "content/municipality.yml").read_text(encoding="utf-8")
     result = run_cli("new-municipality", "--name", "X", "--country", "dk", "--site-url", "http://x.dk/",
-                     "--logo", "content/assets/logo.svg", "--primary", "#ffff00", "--reception-phone", "12ab",
+                     "--logo", "content/assets/logo.svg", "--primary", "#808080", "--reception-phone", "12ab",
                      "--on-call-phone", "112", "--email", "a@b.dk", "--report-url", "https://x.dk/",
-                     "--was-url", "https://was.digst.dk/x", "--force", cwd=project)
+                     "--force", cwd=project)
     assert result.returncode == 1
-    assert "site_url: 'http://x.dk/' is not valid" in result.stderr
-    assert "contacts.reception.phone: '12ab' is not valid" in result.stderr
-    assert "colors.primary: '#ffff00' has contrast" in result.stderr
+    # Grey is too light for white text and too dark for dark text: refused, with what to do.
+    assert result.stderr.splitlines() == [
+        "--reception-phone: '12ab' is not valid; expected a phone number of digits, spaces, '-', '(' ')' and an optional leading '+', e.g. \"08-579 210 00\"",
+        "--site-url: 'http://x.dk/' is not valid; expected a full URL starting with https://",
+        "--primary: '#808080' has contrast 3.95:1 with white, too low for white text on it; expected at least 4.5:1 (WCAG AA): choose a darker colour",
+        "--was-url: missing, which the accessibility statement for country 'dk' requires",
+        "Nothing written: fix the options above."]
     assert (project / "content/municipality.yml").read_text(encoding="utf-8") == before
+
+
+NORDVIK = ["new-municipality", "--name", "Nordvik kommune", "--country", "no", "--site-url", "https://ung.nordvik.example.no/",
+           "--logo", "content/assets/nordvik.svg", "--favicon", "content/assets/nordvik.svg",
+           "--reception-phone", "+47 55 55 03 03", "--reception-hours", "Mandag–fredag 8–15",
+           "--on-call-phone", "+47 55 55 04 04", "--on-call-hours", "Hele døgnet",
+           "--email", "barnevern@nordvik.example.no", "--address", "Rådhuset, Storgata 1, 9999 Nordvik",
+           "--report-url", "https://www.nordvik.example.no/bekymringsmelding",
+           "--uustatus-url", "https://uustatus.no/nb/erklaringer/publisert/nordvik", "--force"]
+
+
+def test_new_municipality_writes_only_the_countrys_fields_and_refuses_foreign_ones(tmp_path):
+    project = copy_project(tmp_path / "fork")
+    refused = run_cli(*NORDVIK, "--primary", "#0f4c5c", "--a11y-email", "uu@nordvik.example.no", cwd=project)
+    assert refused.returncode == 1
+    assert refused.stderr.startswith("--a11y-email: only for Sweden's accessibility statement (--country se); "
+                                     "leave it out for --country no")
+    assert run_cli(*NORDVIK, "--primary", "#0f4c5c", cwd=project).returncode == 0
+    profile = yaml.safe_load((project / "content/municipality.yml").read_text(encoding="utf-8"))
+    assert profile["accessibility"] == {"uustatus_url": "https://uustatus.no/nb/erklaringer/publisert/nordvik"}
+    assert profile["favicon"] == "content/assets/nordvik.svg"
+    assert profile["contacts"]["reception"]["hours"] == {"no": "Mandag–fredag 8–15"}
+    assert run_cli("check", cwd=project).returncode == 0
+    assert build(project).returncode == 0
+    footer = (project / "site/index.html").read_text(encoding="utf-8")
+    assert "Rådhuset, Storgata 1, 9999 Nordvik" in footer and "(Mandag–fredag 8–15)" in footer and "(Hele døgnet)" in footer
+    assert (project / "site/assets/brand/favicon.svg").read_text() == (PROFILES / "nordvik.svg").read_text()
+
+
+@pytest.fixture(scope="module")
+def light_brand_fork(tmp_path_factory):
+    """A fork whose brand colour (yellow) is too light for white text."""
+    project = copy_project(tmp_path_factory.mktemp("light") / "fork")
+    result = run_cli(*NORDVIK, "--primary", "#ffdd00", cwd=project)
+    assert result.returncode == 0, result.stderr
+    build_result = build(project)
+    assert build_result.returncode == 0, build_result.stderr
+    return project, result.stdout
+
+
+def test_a_light_brand_colour_is_kept_with_dark_text_and_a_darker_link_colour(light_brand_fork):
+    from ungsoc.colour import contrast, mix
+
+    project, stdout = light_brand_fork
+    colours = yaml.safe_load((project / "content/municipality.yml").read_text(encoding="utf-8"))["colors"]
+    assert colours["primary"] == "#ffdd00" and colours["primary_text"] == "#1a1a1a"
+    for background in ("#ffdd00", mix("#ffdd00", "#000000", 0.2)):  # the header and the help-now banner
+        assert contrast(background, colours["primary_text"]) >= 4.5
+    assert contrast(colours["accent"], "#ffffff") >= 4.5
+    assert stdout.startswith("Note: --primary #ffdd00 is too light for white text (1.35:1): kept with dark text #1a1a1a")
+    css = (project / "site/assets/brand/brand.css").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #ffdd00" in css and "--md-primary-bg-color: #1a1a1a" in css
+
+
+@pytest.mark.browser
+def test_a_light_brand_colour_site_passes_axe(light_brand_fork, browser):
+    from test_quality import run_axe
+
+    project, _ = light_brand_fork
+    page = browser.new_page()
+    for path in ("index.html", "youth/index.html"):
+        page.goto((project / "site" / path).as_uri())
+        assert run_axe(page) == [], path
+    page.close()
 
 
 def test_check_reports_bad_profile_without_building(tmp_path):
@@ -190,11 +276,10 @@ def without_known_gaps(profile: str) -> str:
     return profile[:start] + profile[profile.index("  feedback_email:"):]
 
 
-def check_profile(tmp_path, profile_file: str, edit) -> subprocess.CompletedProcess:
-    """`ungsoc check` on a copy of the project whose profile is profile_file, edited."""
+def check_profile(tmp_path, profile_file: str | None, edit) -> subprocess.CompletedProcess:
+    """`ungsoc check` on a copy of the project whose profile is profile_file (GOOD), edited."""
     project = copy_project(tmp_path / "fork")
-    if profile_file:
-        use_profile(project, profile_file)
+    use_profile(project, profile_file or GOOD_FILE)
     path = project / "content/municipality.yml"
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
     return run_cli("check", cwd=project)
@@ -207,7 +292,7 @@ def check_profile(tmp_path, profile_file: str, edit) -> subprocess.CompletedProc
 ], ids=["se", "dk", "no"])
 def test_missing_accessibility_statement_field_is_named_per_country(tmp_path, profile_file, field, edit):
     result = check_profile(tmp_path, profile_file, edit)
-    text = (PROFILES / profile_file).read_text(encoding="utf-8") if profile_file else GOOD
+    text = (PROFILES / (profile_file or GOOD_FILE)).read_text(encoding="utf-8")
     country = re.search(r'^country: "?(\w+)', text, re.M).group(1)
     assert result.returncode == 1
     assert (f"content/municipality.yml:{line('accessibility:', text)}: accessibility: missing '{field}', "
@@ -235,7 +320,7 @@ def test_new_swedish_municipality_not_fully_accessible_needs_its_gaps(tmp_path):
                "--report-url", "https://www.bergby.example.se/oro", "--a11y-status", "partial",
                "--a11y-assessed", "2026-11-20", "--force"]
     refused = run_cli(*options, cwd=project)
-    assert refused.returncode == 1 and "accessibility.known_gaps: missing, but status is 'partial'" in refused.stderr
+    assert refused.returncode == 1 and "--a11y-gap: missing, but status is 'partial'" in refused.stderr
     assert run_cli(*options, "--a11y-gap", "Filmerna saknar textning.", cwd=project).returncode == 0
     assert run_cli("check", cwd=project).returncode == 0
     assert build(project).returncode == 0

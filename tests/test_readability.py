@@ -6,8 +6,11 @@ import re
 
 import pytest
 
-from conftest import build, copy_project
+from conftest import THREE_LANGUAGES, build, copy_project
 from ungsoc.readability import lix
+
+# Builds with profiles of its own: the profile in use changes nothing (CI runs it once).
+pytestmark = pytest.mark.fixed_profile
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -31,7 +34,7 @@ def test_lix_of_known_texts(text, expected):
 
 
 def test_youth_page_over_the_limit_fails_the_build_with_its_longest_sentence(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", THREE_LANGUAGES)
     long_sentence = ("Socialförvaltningens handläggare genomför förhandsbedömningar beträffande "
                      "orosanmälningar avseende minderåriga individer")
     (project / "docs/sv/youth/hard.md").write_text(
@@ -44,7 +47,7 @@ def test_youth_page_over_the_limit_fails_the_build_with_its_longest_sentence(tmp
 
 
 def test_limits_are_configurable_in_the_plugin_config(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", THREE_LANGUAGES)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  - ungsoc\n", "  - ungsoc:\n      lix_limits:\n        youth: 5\n"),
                       encoding="utf-8")
@@ -65,7 +68,7 @@ def test_report_reads_the_limits_from_mkdocs_yml(tmp_path):
     from ungsoc.config import from_mkdocs_yml
     from ungsoc.report import build_report
 
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", THREE_LANGUAGES)
     _with_limits(project, youth=21, parents=31)
     report, limits, problems = build_report(project)
     assert problems == []
@@ -79,7 +82,7 @@ def test_report_flags_exactly_the_pages_the_build_fails(tmp_path):
     """With tight limits, the pages and LIX values the build rejects are the ones the report flags."""
     from ungsoc.report import build_report
 
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", THREE_LANGUAGES)
     _with_limits(project, youth=10, parents=30)
     # LIX 2.0 as written, over 20 once {{ municipality }} is filled in, as the build measures it.
     (project / "docs/sv/youth/kommun.md").write_text(

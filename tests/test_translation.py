@@ -7,13 +7,18 @@ import re
 import subprocess
 import sys
 
-from conftest import build, copy_project, place
+import pytest
+
+from conftest import THREE_LANGUAGES, build, copy_project, place
+
+# Builds with profiles of its own: the profile in use changes nothing (CI runs it once).
+pytestmark = pytest.mark.fixed_profile
 
 ONLY_SV = "---\naudience: youth\nreviewed: 2026-11-24\n---\n\n# Bara på svenska\n\nDen här sidan finns bara på svenska.\n"
 
 
 def test_page_only_in_swedish_falls_back_with_notice_in_reader_language(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", THREE_LANGUAGES)
     (project / "docs/sv/youth/only-sv.md").write_text(ONLY_SV, encoding="utf-8")
     place(project, "youth/only-sv.md")
     result = build(project)
@@ -30,7 +35,7 @@ def test_page_only_in_swedish_falls_back_with_notice_in_reader_language(tmp_path
 
 
 def test_report_lists_missing_behind_and_stale_pages(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", THREE_LANGUAGES)
     (project / "docs/sv/youth/only-sv.md").write_text(ONLY_SV, encoding="utf-8")
     (project / "docs/da/youth/translated.md").write_text(
         "---\naudience: youth\nreviewed: 2020-01-01\ntranslation_of: sv/youth/only-sv.md\nsource_hash: 000000000000\n---\n\n"

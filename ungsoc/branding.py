@@ -43,13 +43,15 @@ def apply_site(config: MkDocsConfig, profile: Profile, serving: bool) -> None:
 def brand_css(profile: Profile) -> str:
     """Material reads its colours from CSS custom properties; the profile sets them."""
     primary, accent = profile.data["colors"]["primary"], profile.data["colors"]["accent"]
+    # Text on the primary colour: white, or the profile's dark primary_text for a light brand colour.
+    text = profile.data["colors"].get("primary_text") or "#ffffff"
     return f"""/* Generated from content/municipality.yml: edit the profile, not this file. */
 :root, [data-md-color-scheme="default"] {{
   --md-primary-fg-color: {primary};
   --md-primary-fg-color--light: {mix(primary, '#ffffff', 0.15)};
   --md-primary-fg-color--dark: {mix(primary, '#000000', 0.2)};
-  --md-primary-bg-color: #ffffff;
-  --md-primary-bg-color--light: rgba(255, 255, 255, 0.85);
+  --md-primary-bg-color: {text};
+  --md-primary-bg-color--light: {mix(text, primary, 0.15)};
   --md-accent-fg-color: {accent};
   --md-accent-fg-color--transparent: {accent}1a;
   --md-typeset-a-color: {accent};

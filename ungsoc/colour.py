@@ -29,3 +29,16 @@ def mix(hex_colour: str, other: str, share: float) -> str:
     """hex_colour blended with `share` of other, for hover and light variants."""
     mixed = (round(x * (1 - share) + y * share) for x, y in zip(rgb(hex_colour), rgb(other)))
     return "#" + "".join(f"{v:02x}" for v in mixed)
+
+
+DARK_TEXT = "#1a1a1a"
+
+
+def darkened_until(hex_colour: str, background: str, ratio: float) -> str:
+    """hex_colour darkened in small steps (mixed with black) until text in it reaches ratio
+    against background: a light brand colour turned into a readable link colour."""
+    for step in range(0, 101, 2):
+        candidate = mix(hex_colour, "#000000", step / 100)
+        if contrast(candidate, background) >= ratio:
+            return candidate
+    return "#000000"

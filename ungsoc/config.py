@@ -18,6 +18,7 @@ class UngsocConfig(Config):
 
     # Data
     content_dir = c.Dir(exists=True, default="content")
+    # A fork's own profile; without it the build uses the demo (profile.DEMO_PROFILE).
     profile = c.Type(str, default="content/municipality.yml")
 
     # Build

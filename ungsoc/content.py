@@ -40,6 +40,7 @@ CONTENT_MARKUP = [
 ]
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+from ungsoc.profile import profile_path
 
 
 def mask_code(markdown: str) -> str:
@@ -103,6 +104,16 @@ def check_data_files(content_dir: Path) -> list[Problem]:
     return problems
 
 
+def demo_problem(profile: Path) -> list[Problem]:
+    """Publishing refuses the demo profile: its municipality numbers are fictional."""
+    doc, problems = load(profile, shown(profile))
+    if doc is None or not isinstance(doc.data, dict) or not doc.data.get("demo"):
+        return []
+    return [doc.problem(("demo",), "this is the demo profile, whose numbers are not real: refusing to publish it. "
+                        "Write your own with `ungsoc new-municipality` (it writes content/municipality.yml), "
+                        "or remove `demo: true` from a profile you have made real")]
+
+
 @dataclass
 class Project:
     """What the build needs from content/ and docs/, and every problem found in them."""
@@ -161,7 +172,7 @@ def load_project(root: Path, profile_path: Path, content_dir: Path, docs_dir: Pa
     return project
 
 
-def check_all(root: Path) -> list[Problem]:
+def check_all(root: Path, publish: bool = False) -> list[Problem]:
     """`ungsoc check`: the problems the build would report, with the docs folder, content
     folder, profile and limits the build reads (mkdocs.yml)."""
     from ungsoc.config import load_mkdocs_yml
@@ -169,8 +180,9 @@ def check_all(root: Path) -> list[Problem]:
     root = root.resolve()
     mkdocs_config, config = load_mkdocs_yml(root / "mkdocs.yml")
     content_dir, docs_dir = Path(config.content_dir), Path(mkdocs_config.docs_dir)
-    project = load_project(root, root / config.profile, content_dir, docs_dir, config.lix_limits)
-    return sorted(project.problems + link_problems(docs_dir, project.profile),
+    profile = profile_path(root, config.profile, content_dir)
+    project = load_project(root, profile, content_dir, docs_dir, config.lix_limits)
+    return sorted((demo_problem(profile) if publish else []) + project.problems + link_problems(docs_dir, project.profile),
                   key=lambda p: (p.file, p.line or 0))
 
 

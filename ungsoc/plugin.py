@@ -13,13 +13,14 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ungsoc import (accessibility, branding, catalogue, cms, content, feedback, finish, frontmatter, generated, glossary,
-                    lessons, navorder, pdfpack, placeholders, readability, records, search, sitecontext, static_i18n,
+                    lessons, navorder, pdfpack, placeholders, readability, records, search, sections, sitecontext, static_i18n,
                     translation)
 from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
 from ungsoc.errors import Problem, raise_if_any
 from ungsoc.languages import LANGUAGES
 from ungsoc.profile import Profile
+from ungsoc.profile import profile_path
 
 log = logging.getLogger("mkdocs.plugins.ungsoc")
 # Problems while serving go to a logger outside "mkdocs": MkDocs' strict mode counts every
@@ -75,7 +76,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         if not self.config.enabled:
             return config
         root = Path(config.config_file_path).resolve().parent
-        project = content.load_project(root, root / self.config.profile, Path(self.config.content_dir),
+        project = content.load_project(root, profile_path(root, self.config.profile, Path(self.config.content_dir)), Path(self.config.content_dir),
                                        Path(config.docs_dir), self.config.lix_limits, previous=self.project)
         if project is not self.project:
             sitecontext.ui_strings.cache_clear()
@@ -154,6 +155,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         school = [(f.src_uri, f.content_string) for f in files.documentation_pages()
                   if f.src_uri.split("/", 1)[-1].startswith("school/")]
         self.add_page(files, config, lessons.PATH, lessons.index_markdown(school, language, self.lesson_words()))
+        sections.remove(files, self.profile.hidden_sections, LANGUAGES)
         return files
 
     # After i18n (-100), which builds each language's navigation.
@@ -205,6 +207,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
                               + readability.check(markdown, page.meta.get("audience"), self.config.lix_limits, file))
         if self.command == "serve" and self.project.problems:
             markdown = problems_box(self.project.problems) + markdown
+        markdown = sections.strip_links(markdown, self.profile.hidden_sections)  # after placeholders: same lines
         search.default_boost(page.meta)
         if isinstance(page.meta.get("lesson"), dict) and lessons.lesson_meta(source):
             lesson = page.meta["lesson"]  # checked with the page in on_config (content.check_page)

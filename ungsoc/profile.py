@@ -1,4 +1,10 @@
-"""The municipality profile (content/municipality.yml): load, validate, and derive settings."""
+"""The municipality profile (content/municipality.yml): load, validate, and derive settings.
+
+Upstream does not track content/municipality.yml: a fork writes its own (`ungsoc
+new-municipality`), so upstream edits to the demo never conflict with it. Without one, the
+build uses the demo profile (content/examples/municipality.yml) and says on every page that
+its numbers are not real.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +15,23 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 from ungsoc import schema
-from ungsoc.colour import contrast
+from ungsoc.colour import DARK_TEXT, contrast, mix
 from ungsoc.errors import Problem, shown
 from ungsoc.languages import LANGUAGES, pick
 from ungsoc.yamlsource import YamlDoc, load, parse
 
 WCAG_AA_TEXT = 4.5
+PROFILE = "content/municipality.yml"
+DEMO_PROFILE = "content/examples/municipality.yml"
+
+
+def profile_path(root: Path, configured: str = PROFILE, content_dir: Path | None = None) -> Path:
+    """The profile a build uses: the fork's own, else the upstream demo (examples/ in the
+    content folder)."""
+    own = root / configured
+    demo = (content_dir if content_dir is not None else root / "content") / "examples" / "municipality.yml"
+    demo = demo if demo.is_absolute() else root / demo
+    return own if own.is_file() or not demo.is_file() else demo
 
 
 @dataclass
@@ -24,8 +41,17 @@ class Profile:
     root: Path
 
     @property
+    def demo(self) -> bool:
+        """The upstream demo (fictional numbers): every page says so, Pages jobs refuse it."""
+        return bool(self.data.get("demo"))
+
+    @property
     def languages(self) -> list[str]:
         return self.data["languages"]
+
+    @property
+    def hidden_sections(self) -> list[str]:
+        return self.data.get("hide_sections") or []
 
     @property
     def default_language(self) -> str:
@@ -52,6 +78,15 @@ class Profile:
     def text(self, value: dict | None, language: str) -> str:
         """A per-language text in the reader's language, else the default language's."""
         return pick(value or {}, language, [self.default_language, *(value or {})])[0] or ""
+
+
+def text_contrast(primary: str, text: str) -> float:
+    """Contrast of text on the primary colour and on its darker variant (the help-now banner)."""
+    return min(contrast(primary, text), contrast(mix(primary, "#000000", 0.2), text))
+
+
+def _is_colour(value) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})", value) is not None
 
 
 def tel(number: str) -> str:
@@ -86,15 +121,23 @@ def _semantic_problems(doc: YamlDoc, root: Path) -> list[Problem]:
         problems.append(doc.problem(("quick_exit_url",), f"'{exit_url}' is on the site itself ({site_url}); the quick exit "
                                                          "must leave for a neutral site elsewhere, e.g. a weather or news site"))
     colours = data.get("colors") or {}
-    checks = {"primary": "white text on it", "accent": "it as text on white"}
-    for key, use in checks.items():
+    text_on_primary = colours.get("primary_text") or "#ffffff"
+    if not _is_colour(text_on_primary):
+        text_on_primary = "#ffffff"  # the schema reports it
+    checks = {"primary": (text_on_primary, "white text on it" if text_on_primary == "#ffffff" else "text in primary_text on it"),
+              "accent": ("#ffffff", "it as text on white")}
+    for key, (other, use) in checks.items():
         value = colours.get(key)
-        if isinstance(value, str) and re.fullmatch(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})", value):
-            ratio = contrast(value, "#ffffff")
+        if _is_colour(value):
+            ratio = text_contrast(value, other) if key == "primary" else contrast(value, other)
             if ratio < WCAG_AA_TEXT:
+                with_what = "white" if other == "#ffffff" else f"primary_text '{other}'"
+                advice = "choose a darker colour"
+                if key == "primary" and other == "#ffffff" and text_contrast(value, DARK_TEXT) >= WCAG_AA_TEXT:
+                    advice += f", or keep it with dark text: add primary_text: \"{DARK_TEXT}\" under colors"
                 problems.append(doc.problem(("colors", key),
-                    f"'{value}' has contrast {ratio:.2f}:1 with white, too low for {use}; "
-                    f"expected at least {WCAG_AA_TEXT}:1 (WCAG AA): choose a darker colour"))
+                    f"'{value}' has contrast {ratio:.2f}:1 with {with_what}, too low for {use}; "
+                    f"expected at least {WCAG_AA_TEXT}:1 (WCAG AA): {advice}"))
     accessibility = data.get("accessibility") or {}
     required = {"se": ["status", "assessed", "feedback_email"], "dk": ["was_url"], "no": ["uustatus_url"]}
     for key in required.get(data.get("country"), []):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ungsoc import placeholders
 from ungsoc.config import from_mkdocs_yml
-from ungsoc.profile import load_profile
+from ungsoc.profile import load_profile, profile_path
 from ungsoc.readability import limit_for
 from ungsoc.translation import STALE_AFTER_DAYS, status
 
@@ -20,7 +20,7 @@ from ungsoc.translation import STALE_AFTER_DAYS, status
 def build_report(root: Path) -> tuple[dict | None, object, list]:
     """The report data, the LIX limits the build applies, and any problems with the profile."""
     config = from_mkdocs_yml(root / "mkdocs.yml")
-    profile, problems = load_profile(root / config.profile, root, Path(config.content_dir))
+    profile, problems = load_profile(profile_path(root, config.profile, Path(config.content_dir)), root, Path(config.content_dir))
     if problems:
         return None, config.lix_limits, problems
     known = {language: placeholders.values(profile, language) for language in profile.languages}

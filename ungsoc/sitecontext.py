@@ -39,6 +39,7 @@ def build(profile: Profile, language: str, content_dir: Path) -> dict:
     return {
         "language": language,
         "default_language": profile.default_language,
+        "demo": profile.demo,
         "strings": strings,
         "name": profile.name(language),
         "help_now": help_now,
