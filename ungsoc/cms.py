@@ -151,13 +151,15 @@ def fields_from_schema(schema_file: Path, only: list[str] | None = None) -> list
 
 # --- collections ---------------------------------------------------------------------------
 
-def sections(docs_dir: Path, default_language: str) -> list[str]:
-    """Each top-level folder of the default language's pages, plus `local` for a fork's own."""
-    from ungsoc.navorder import SECTION_ORDER
+def sections(docs_dir: Path, default_language: str, content_dir: Path) -> list[str]:
+    """Each top-level folder of the default language's pages, plus `local` for a fork's own,
+    in the reader's order of content/order.yml (unlisted folders last, by name)."""
+    from ungsoc.navorder import load_order
 
+    order, _ = load_order(content_dir)  # a broken order file is reported by the build itself
+    listed = order.sections if order else []
     found = {p.name for p in (docs_dir / default_language).iterdir() if p.is_dir()} | {"local"}
-    # in the order readers see the sections in the navigation
-    return sorted(found, key=lambda name: (SECTION_ORDER.index(name) if name in SECTION_ORDER else len(SECTION_ORDER), name))
+    return sorted(found, key=lambda name: (listed.index(name) if name in listed else len(listed), name))
 
 
 def page_collection(section: str, label: str, content_dir: Path) -> dict:
@@ -226,7 +228,7 @@ def config(cms: dict, profile: Profile, root: Path, docs_dir: Path, content_dir:
                  "default_locale": profile.default_language},
         "collections": [
             *[page_collection(section, section_labels.get(section, _label(section)), content_dir)
-              for section in sections(docs_dir, profile.default_language)],
+              for section in sections(docs_dir, profile.default_language, content_dir)],
             records_collection(content_dir, f"{content}/interventions"),
             glossary_collection(content_dir, f"{content}/glossary", list(profile.languages)),
             profile_collection(content_dir, profile_file),
