@@ -122,7 +122,7 @@ BAD_PROFILES = {
                     f"content/municipality.yml:{line('contacts:')}: contacs: unknown key (did you mean 'contacts'?)"),
     "yaml syntax error": (GOOD.replace("default_language: sv", "default_language: sv: da"),
                           f"content/municipality.yml:{line('default_language:')}: YAML syntax error"),
-    "empty file": ("", "content/municipality.yml: the profile is empty"),
+    "empty file": ("", "content/municipality.yml:1: the profile is empty"),
 }
 
 

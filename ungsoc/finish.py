@@ -32,7 +32,9 @@ class Project:
 
 def finish_site(site_dir: Path, project: Project) -> list[Problem]:
     profile = project.profile
-    search.split_index(str(site_dir), profile.languages, profile.default_language)
+    # Problems in the search words are reported when the content is loaded (check and build).
+    words = {language: search.load_words(project.content_dir, language)[0] for language in profile.languages}
+    search.split_index(str(site_dir), profile.languages, profile.default_language, words)
     redirect = accessibility.was_redirect(profile, project.content_dir, project.theme_dirs)
     if redirect:
         (site_dir / "was").mkdir(exist_ok=True)

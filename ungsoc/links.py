@@ -51,6 +51,8 @@ def check(pages: dict[str, str], languages: list[str], default: str, generated: 
     cache: dict[str, set[str]] = {}
     for path, markdown in pages.items():
         language = path.split("/", 1)[0]
+        if language not in languages:
+            continue  # a language this site does not build: its pages are never published
         masked = mask_code(markdown)
         for match in LINK.finditer(masked):
             target = match.group(1) or match.group(2)
