@@ -151,7 +151,8 @@ def test_a_venv_of_an_unsupported_python_is_rebuilt_with_a_message(tmp_path):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, tmp_path / name)
     (tmp_path / ".venv/bin").mkdir(parents=True)
     stub(tmp_path / ".venv/bin", "python", 'case "$1" in --version) echo "Python 3.9.18";; *) exit 1;; esac')
-    result = subprocess.run(["make", "-n", "serve"], cwd=tmp_path, capture_output=True, text=True)
+    result = subprocess.run(["make", "--no-print-directory", "-n", "serve"], cwd=tmp_path, capture_output=True, text=True,
+                            env={k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")})
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(".venv was made with Python 3.9.18; ungsoc needs Python 3.11.5-3.13: rebuilding .venv with ")
     assert not (tmp_path / ".venv").exists()

@@ -149,9 +149,10 @@ def worksheet_tasks(language: str, lesson: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def profile():
+    from conftest import PROFILE_FILE
     from ungsoc.profile import load_profile
 
-    loaded, problems = load_profile(ROOT / "content/municipality.yml", ROOT, ROOT / "content")
+    loaded, problems = load_profile(PROFILE_FILE, ROOT, ROOT / "content")  # the profile the site fixture built with
     assert not problems
     return loaded
 
