@@ -20,7 +20,7 @@ HTML_TAG = re.compile(r"(?<![/\w])</?(?:a|body|br|button|div|fieldset|form|h[1-6
 
 def python_strings(tree: ast.AST):
     """String constants in code, skipping docstrings and the strings that read HTML (regular
-    expressions) or name a tag in a message to the editor (Problem)."""
+    expressions, pattern tables) or name a tag in a message to the editor (Problem)."""
     skip: set[int] = set()
     for node in ast.walk(tree):
         body = getattr(node, "body", None)
@@ -30,6 +30,10 @@ def python_strings(tree: ast.AST):
             name = getattr(node.func, "attr", getattr(node.func, "id", ""))
             if (isinstance(node.func, ast.Attribute) and getattr(node.func.value, "id", "") == "re") or name == "Problem":
                 skip.update(id(inner) for inner in ast.walk(node))
+        # a row of a pattern table (re.compile(...), the name shown to the editor, the message)
+        if isinstance(node, ast.Tuple) and node.elts and isinstance(node.elts[0], ast.Call) \
+                and getattr(node.elts[0].func, "attr", "") == "compile":
+            skip.update(id(inner) for inner in ast.walk(node))
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
             yield node

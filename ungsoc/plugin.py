@@ -14,7 +14,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ungsoc import (accessibility, branding, catalogue, cms, content, feedback, finish, frontmatter, generated, glossary,
                     lessons, navorder, pdfpack, placeholders, readability, records, search, sections, sitecontext, static_i18n,
-                    translation)
+                    templates, translation)
 from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
 from ungsoc.errors import Problem, raise_if_any
@@ -31,16 +31,6 @@ if not editor_log.handlers:
     _handler.setFormatter(logging.Formatter("ERROR   -  [ungsoc] %(message)s"))
     editor_log.addHandler(_handler)
     editor_log.propagate = False
-
-
-def problems_box(problems: list[Problem]) -> str:
-    """While serving: every problem at the top of every page, where the editor looks."""
-    from html import escape
-
-    items = "".join(f"<li><code>{escape(str(p))}</code></li>" for p in problems)
-    return (f'<div class="admonition failure" role="alert"><p class="admonition-title">'
-            f'{len(problems)} problem{"s" if len(problems) != 1 else ""} in content (the published build would fail)'
-            f'</p><ul>{items}</ul></div>\n\n')
 
 
 class UngsocPlugin(BasePlugin[UngsocConfig]):
@@ -206,7 +196,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
             self.add_problems(frontmatter.check(source, file, Path(self.config.content_dir))
                               + readability.check(markdown, page.meta.get("audience"), self.config.lix_limits, file))
         if self.command == "serve" and self.project.problems:
-            markdown = problems_box(self.project.problems) + markdown
+            markdown = templates.render(config.theme.dirs, "partials/ungsoc-problems.html",
+                                        problems=[str(p) for p in self.project.problems]) + "\n" + markdown
         markdown = sections.strip_links(markdown, self.profile.hidden_sections)  # after placeholders: same lines
         search.default_boost(page.meta)
         if isinstance(page.meta.get("lesson"), dict) and lessons.lesson_meta(source):
