@@ -91,7 +91,7 @@ def run_ci(tmp_path, python_has_venv: bool) -> str:
     env = {**os.environ, "PATH": f"{stubs}:{os.environ['PATH']}"}
     result = subprocess.run(["bash", str(ROOT / ".ci/run")], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (tmp_path / "make.log").read_text().splitlines()[0] == "make ci"
+    assert (tmp_path / "make.log").read_text().splitlines()[0] == "make test"
     return log.read_text() if log.exists() else ""
 
 
