@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from conftest import BROWSER_ARGS, CHROMIUM, DEFAULT_LANGUAGE, LANGUAGES, PREFIX, PROFILE, ROOT, prefix
+from conftest import BROWSER_ARGS, CHROMIUM, DEFAULT_LANGUAGE, LANGUAGES, PREFIX, PROFILE, PROFILE_FILE, ROOT, prefix
 
 pytestmark = pytest.mark.browser
 EXIT_LABEL = {"sv": "Lämna sidan snabbt", "da": "Forlad siden hurtigt", "no": "Forlat siden raskt"}
@@ -176,6 +176,7 @@ def help_numbers(language: str) -> list[str]:
     return [national["emergency"], national["child_helpline"]["phone"], PROFILE["contacts"]["on_call"]["phone"]]
 
 
+@pytest.mark.skipif(bool(PROFILE.get("demo")), reason="a demo build puts its notice above the content by design and is never published (Pages jobs refuse it); the phone layout budget is for published sites: run with UNGSOC_PROFILE=se-three-languages")
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_help_now_visible_without_scrolling_on_a_phone(browser, site_url, language):
     context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
@@ -220,7 +221,7 @@ def test_every_page_has_help_numbers_and_exit_and_keeps_privacy(context, site_se
 def shipped_profile():
     from ungsoc.profile import load_profile
 
-    profile, problems = load_profile(ROOT / "content/municipality.yml", ROOT, ROOT / "content")
+    profile, problems = load_profile(PROFILE_FILE, ROOT, ROOT / "content")  # the profile the site was built with
     assert not problems, problems
     return profile
 
