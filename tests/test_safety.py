@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from conftest import BROWSER_ARGS, CHROMIUM, DEFAULT_LANGUAGE, LANGUAGES, PREFIX, PROFILE, PROFILE_FILE, ROOT, prefix
+from conftest import BROWSER_ARGS, CHROMIUM, DEFAULT_LANGUAGE, LANGUAGES, PREFIX, PROFILE, PROFILE_FILE, ROOT, not_on_demo_builds, prefix
 
 pytestmark = pytest.mark.browser
 EXIT_LABEL = {"sv": "Lämna sidan snabbt", "da": "Forlad siden hurtigt", "no": "Forlat siden raskt"}
@@ -176,7 +176,7 @@ def help_numbers(language: str) -> list[str]:
     return [national["emergency"], national["child_helpline"]["phone"], PROFILE["contacts"]["on_call"]["phone"]]
 
 
-@pytest.mark.skipif(bool(PROFILE.get("demo")), reason="a demo build puts its notice above the content by design and is never published (Pages jobs refuse it); the phone layout budget is for published sites: run with UNGSOC_PROFILE=se-three-languages")
+@not_on_demo_builds
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_help_now_visible_without_scrolling_on_a_phone(browser, site_url, language):
     context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
