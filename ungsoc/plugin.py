@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ungsoc import (accessibility, branding, catalogue, cms, content, feedback, finish, frontmatter, generated, glossary,
-                    lessons, navorder, pdfpack, placeholders, readability, records, search, sections, sitecontext, static_i18n,
+                    lessons, navorder, ownassets, pdfpack, placeholders, readability, records, search, sections, sitecontext, static_i18n,
                     templates, translation)
 from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
@@ -131,6 +131,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         if not self.config.enabled:
             return files
         branding.add_files(files, branding.brand_files(config, self.profile))
+        ownassets.join(files, config, branding.brand_css(self.profile))
         language, content_dir = self.language(config), Path(self.config.content_dir)
         self.add_page(files, config, accessibility.PATH, accessibility.markdown(self.profile, language, content_dir))
         if self.terms.get(language):
