@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, build, copy_project, require
-from ungsoc import cms, frontmatter, placeholders, readability
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, PREFIX, ROOT, build, copy_project, require
+from ungsoc import cms, frontmatter, placeholders, readability, security
 from ungsoc.profile import load_profile
 
 NODE = shutil.which("node")
@@ -141,6 +141,31 @@ def test_admin_has_its_own_policy_and_readers_keep_theirs(cms_site, site):
     assert f"Content-Security-Policy: {reader}" not in rules["/*"]  # two policies would both apply
     assert f"Content-Security-Policy: {admin}" in rules["/admin/*"]
     assert f"Content-Security-Policy: {reader}" in rules["/youth/*"] and f"Content-Security-Policy: {reader}" in rules["/"]
+
+
+def test_a_missing_address_keeps_the_reader_policy_with_the_cms_on(cms_site, tmp_path):
+    """With /admin/'s own policy, the site's policy moves from /* to each top-level path of
+    _headers, and a missing address (/no-such-page) matches none of them: the 404 pages
+    Netlify and Cloudflare Pages serve there carry the policy themselves."""
+    site = cms_site / "site"
+    reader = (site / "_deploy/csp.txt").read_text(encoding="utf-8").strip()
+    for language in LANGUAGES:
+        html = (site / PREFIX[language] / "404.html").read_text(encoding="utf-8")
+        policies = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
+        assert policies == [security.meta_policy(reader)], language
+        assert html.index("Content-Security-Policy") < html.index("<script"), "the policy must precede every script"
+        assert "frame-ancestors" not in policies[0] and "script-src 'self' 'sha256-" in policies[0]
+    headers = (site / "_headers").read_text(encoding="utf-8")
+    assert "\n/*\n" in headers and "X-Frame-Options: DENY" in headers  # framing stays blocked everywhere
+    # finishing again (ungsoc finish on a finished site) keeps one policy per page
+    again = shutil.copytree(site, tmp_path / "site")
+    admin = (site / "_deploy/csp-admin.txt").read_text(encoding="utf-8").strip()
+    assert security.write_deploy_files(again, [], list(LANGUAGES), DEFAULT_LANGUAGE, None, {"admin/": admin}) == []
+    assert (again / "404.html").read_text(encoding="utf-8") == (site / "404.html").read_text(encoding="utf-8")
+
+
+def test_without_cms_the_404_page_gets_its_policy_from_the_headers(site):
+    assert 'http-equiv="Content-Security-Policy"' not in (site / "404.html").read_text(encoding="utf-8")
 
 
 def test_enabled_cms_without_node_modules_says_what_to_do(tmp_path):

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ungsoc import placeholders, schema
+from ungsoc import placeholders, schema, security
 from ungsoc.errors import Problem
 from ungsoc.profile import Profile
 
@@ -314,9 +314,7 @@ def write_admin(site_dir: Path, root: Path, cms_config: dict, data_js: str, csp:
             shutil.copy2(file, admin / file.name)
     shutil.copy2(dist / "decap-cms.js.LICENSE.txt", admin / "decap-cms.js.LICENSE.txt")
     shutil.copy2(root / JS_YAML, admin / "js-yaml.min.js")
-    # frame-ancestors only works as a header (a <meta> policy ignores it with a warning)
-    meta = "; ".join(d for d in csp.split("; ") if not d.startswith("frame-ancestors"))
-    html = (ASSETS / "index.html").read_text(encoding="utf-8").replace("{csp}", meta)
+    html = (ASSETS / "index.html").read_text(encoding="utf-8").replace("{csp}", security.meta_policy(csp))
     (admin / "index.html").write_text(html, encoding="utf-8")
     for file in ("ungsoc-cms.js", "ungsoc-cms.css", "lix.js"):
         shutil.copy2(ASSETS / file, admin / file)

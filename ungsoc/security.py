@@ -316,6 +316,33 @@ def with_folder_policies(rules: str, site_dir: Path, header_map: dict[str, str],
     return "\n".join(out)
 
 
+META_CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
+META_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+
+
+def meta_policy(csp: str) -> str:
+    """A policy for a <meta> tag: browsers ignore frame-ancestors there (with a console
+    warning); X-Frame-Options, sent on every path, keeps the page out of frames."""
+    return "; ".join(d for d in csp.split("; ") if not d.startswith("frame-ancestors"))
+
+
+def with_meta_policy(html: str, csp: str) -> str:
+    """The page with its policy as a <meta> right after <meta charset>, before any script
+    (a <meta> policy covers only what follows it); an earlier one is replaced."""
+    html = META_POLICY.sub("", html)
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{meta_policy(csp)}">'
+    found = META_CHARSET.search(html)
+    if not found:
+        raise ValueError("no <meta charset> to put the policy after")
+    return html[:found.end()] + tag + html[found.end():]
+
+
+def not_found_pages(site_dir: Path, skip: list[str]) -> list[Path]:
+    """404.html at the root and in each language's folder (not in folders with their own policy)."""
+    return [page for page in [site_dir / "404.html", *sorted(site_dir.glob("*/404.html"))]
+            if page.is_file() and page.parent.name not in {folder.strip("/") for folder in skip}]
+
+
 def redirects_file(languages: list[str], default: str) -> str:
     """`_redirects` for Netlify: each language's own 404 page for a missing address under its
     folder (the root 404.html is the default language's). Netlify applies such a rule only
@@ -358,6 +385,12 @@ def write_deploy_files(site_dir: Path, form_targets: list[str], languages: list[
     rules = headers_file(header_map, hashed)
     if extra_policies:
         rules = with_folder_policies(rules, site_dir, header_map, extra_policies)
+        # The site's policy is then on each top-level path instead of on /*, and a missing
+        # address (/no-such-page) matches none of them: Netlify and Cloudflare Pages serve
+        # 404.html there without the policy. The 404 pages carry it themselves.
+        for page in not_found_pages(site_dir, list(extra_policies)):
+            page.write_text(with_meta_policy(page.read_text(encoding="utf-8"), header_map["Content-Security-Policy"]),
+                            encoding="utf-8")
     (site_dir / "_headers").write_text(rules, encoding="utf-8")
     (site_dir / "_redirects").write_text(redirects_file(languages, default), encoding="utf-8")
     return []
