@@ -85,10 +85,17 @@ def test_one_collection_per_section_with_schema_fields(cms_site):
     assert (youth["folder"], youth["path"], youth["i18n"]) == ("docs", "youth/{{slug}}", True)
     fields = {f["name"]: f for f in youth["fields"]}
     page_schema = json.loads((ROOT / "content/page.schema.json").read_text(encoding="utf-8"))
-    assert fields["audience"]["widget"] == "select"
+    # required and filled in once a language is written (ungsoc-cms.js), never a Decap default,
+    # which would write a file for every language, also those nobody translated
+    assert fields["audience"]["widget"] == "ungsoc-default" and fields["audience"]["base_widget"] == "select"
     assert fields["audience"]["options"] == page_schema["properties"]["audience"]["enum"]
-    assert "default" not in fields["audience"] and fields["audience"]["required"] is True
-    assert fields["reviewed"]["widget"] == "datetime" and fields["reviewed"]["format"] == "YYYY-MM-DD"
+    assert fields["audience"]["default_when_written"] == "youth"
+    assert fields["reviewed"]["default_when_written"] == "today" and fields["reviewed"]["base_widget"] == "datetime"
+    assert fields["reviewed"]["format"] == "YYYY-MM-DD" and fields["reviewed"]["picker_utc"] is False
+    assert fields["audience"]["required"] is True and fields["reviewed"]["required"] is True
+    assert not [f["name"] for c in config["collections"] for f in c.get("fields", []) if "default" in f]
+    # a section that is no audience gets no audience filled in
+    assert "default_when_written" not in {f["name"]: f for f in collection(config, "local")["fields"]}["audience"]
     assert fields["sources"]["widget"] == "list" and fields["sources"]["required"] is False
     assert fields["sources"]["field"]["pattern"][0] == page_schema["properties"]["sources"]["items"]["pattern"]
     assert fields["description"]["required"] is False
