@@ -27,8 +27,8 @@ def demo_traces() -> tuple[str, ...]:
     shown and as tel: links), colour, contacts and addresses, and the demo notice."""
     contacts = DEMO["contacts"]
     phones = [contacts["reception"]["phone"], contacts["on_call"]["phone"]]
-    notices = [yaml.safe_load((ROOT / f"content/ui/{lang}.yml").read_text(encoding="utf-8"))["demo_notice"]
-               for lang in ("sv", "da", "no")]
+    notices = [yaml.safe_load((ROOT / f"content/ui/{lang}.yml").read_text(encoding="utf-8"))[key]
+               for lang in ("sv", "da", "no") for key in ("demo_notice", "demo_notice_short")]
     return (*DEMO["name"].values(), *phones, *map(tel, phones), DEMO["colors"]["primary"], contacts["email"],
             contacts["address"].split(",")[0], DEMO["site_url"].removeprefix("https://").rstrip("/"),
             contacts["report_concern_url"].removeprefix("https://"), *notices)

@@ -84,6 +84,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         order, problems = navorder.load_order(content_dir, shown)
         if order is not None:
             self.order = order
+            problems += navorder.stale_entries(order, navorder.site_pages(Path(config.docs_dir), self.records))
         if self.order is None or self.command != "serve":
             raise_if_any(problems)
         self.report_to_editor(problems)
