@@ -316,8 +316,9 @@ def with_folder_policies(rules: str, site_dir: Path, header_map: dict[str, str],
     return "\n".join(out)
 
 
-META_CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
-META_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+# The 404 template's policy (overrides/404.html), filled in with the site's after the build;
+# left empty (no policy), the minified page says just `content`.
+POLICY_META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content)(?:="[^"]*")?>')
 
 
 def meta_policy(csp: str) -> str:
@@ -326,15 +327,10 @@ def meta_policy(csp: str) -> str:
     return "; ".join(d for d in csp.split("; ") if not d.startswith("frame-ancestors"))
 
 
-def with_meta_policy(html: str, csp: str) -> str:
-    """The page with its policy as a <meta> right after <meta charset>, before any script
-    (a <meta> policy covers only what follows it); an earlier one is replaced."""
-    html = META_POLICY.sub("", html)
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{meta_policy(csp)}">'
-    found = META_CHARSET.search(html)
-    if not found:
-        raise ValueError("no <meta charset> to put the policy after")
-    return html[:found.end()] + tag + html[found.end():]
+def fill_meta_policy(html: str, csp: str) -> str:
+    """The page with the policy in its Content-Security-Policy <meta> (the one the template put
+    before any script); a page without one is returned as it is."""
+    return POLICY_META.sub(lambda found: f'{found.group(1)}="{meta_policy(csp)}">', html, count=1)
 
 
 def not_found_pages(site_dir: Path, skip: list[str]) -> list[Path]:
@@ -385,12 +381,12 @@ def write_deploy_files(site_dir: Path, form_targets: list[str], languages: list[
     rules = headers_file(header_map, hashed)
     if extra_policies:
         rules = with_folder_policies(rules, site_dir, header_map, extra_policies)
-        # The site's policy is then on each top-level path instead of on /*, and a missing
-        # address (/no-such-page) matches none of them: Netlify and Cloudflare Pages serve
-        # 404.html there without the policy. The 404 pages carry it themselves.
-        for page in not_found_pages(site_dir, list(extra_policies)):
-            page.write_text(with_meta_policy(page.read_text(encoding="utf-8"), header_map["Content-Security-Policy"]),
-                            encoding="utf-8")
+    # With a folder policy the site's is on each top-level path instead of on /*, and a
+    # missing address (/no-such-page) matches none of them: the 404 pages, which Netlify and
+    # Cloudflare Pages serve there, carry it themselves (and so on hosts without headers).
+    for page in not_found_pages(site_dir, list(extra_policies)):
+        html = page.read_text(encoding="utf-8")
+        page.write_text(fill_meta_policy(html, header_map["Content-Security-Policy"]), encoding="utf-8")
     (site_dir / "_headers").write_text(rules, encoding="utf-8")
     (site_dir / "_redirects").write_text(redirects_file(languages, default), encoding="utf-8")
     return []
