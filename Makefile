@@ -51,8 +51,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
+# The tests run on every core (pytest-xdist, at most 4 workers: each builds the site once);
+# a file's tests stay together on one worker (tests/conftest.py). PYTEST_WORKERS=0: one process.
+PYTEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --maxprocesses=4 --dist loadgroup
 test: $(VENV)/.test node_modules/.installed
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 # CI (.ci/run): the build and content tests with the profile in use (upstream: the demo) and
 # with each test profile, so they hold in any fork; the browser tests once, with a profile
@@ -60,12 +64,12 @@ test: $(VENV)/.test node_modules/.installed
 CI_PROFILES ?= se-sv-only dk-da-only no-only no-sv
 CI_BROWSER_PROFILE ?= se-three-languages
 ci: $(VENV)/.test node_modules/.installed
-	$(BIN)/python -m pytest -q -m "not browser"
+	$(PYTEST) -q -m "not browser"
 	set -e; for profile in $(CI_PROFILES); do \
 	  echo "== build and content tests with tests/profiles/$$profile.yml"; \
-	  UNGSOC_PROFILE=$$profile $(BIN)/python -m pytest -q -m "not browser and not fixed_profile"; \
+	  UNGSOC_PROFILE=$$profile $(PYTEST) -q -m "not browser and not fixed_profile"; \
 	done
-	UNGSOC_PROFILE=$(CI_BROWSER_PROFILE) $(BIN)/python -m pytest -q -m browser
+	UNGSOC_PROFILE=$(CI_BROWSER_PROFILE) $(PYTEST) -q -m browser
 
 # The build and content tests on another Python (CI: a newer one), in a venv of its own,
 # installed from the same lock file: OTHER_PYTHON=/path/to/python3.13 make ci-other-python

@@ -113,6 +113,15 @@ def place(project: Path, path: str) -> None:
     order.write_text(f"{head}{marker}  - {name}\n{tail}", encoding="utf-8")
 
 
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (make test: --dist loadgroup) a file's tests run on one worker, so a
+    file's module-scoped build is made once; a test with a `shard` parameter (a share of every
+    page, tests/test_every_page.py) belongs to no group and goes to whichever worker is free."""
+    for item in items:
+        if "shard" not in getattr(getattr(item, "callspec", None), "params", {}):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The site built with the profile in use, once for the whole session."""
