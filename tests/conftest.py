@@ -113,13 +113,20 @@ def place(project: Path, path: str) -> None:
     order.write_text(f"{head}{marker}  - {name}\n{tail}", encoding="utf-8")
 
 
-def pytest_collection_modifyitems(items):
-    """Under pytest-xdist (make test: --dist loadgroup) a file's tests run on one worker, so a
-    file's module-scoped build is made once; a test with a `shard` parameter (a share of every
-    page, tests/test_every_page.py) belongs to no group and goes to whichever worker is free."""
-    for item in items:
-        if "shard" not in getattr(getattr(item, "callspec", None), "params", {}):
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Under pytest-xdist (make test) a file's tests go to one worker, so a file's module-scoped
+    build is made once, while each shard of every page (tests/test_every_page.py, ids
+    "shard<n>") goes to whichever worker is free. Our own scheduler because xdist's way to do
+    this, --dist loadgroup, groups nothing under pytest 9 (xdist 3.8 renames Item._nodeid,
+    which pytest 9 no longer reads)."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FileScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return nodeid if "[shard" in nodeid else nodeid.split("::", 1)[0]
+
+    return FileScheduling(config, log)
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,8 @@ horizontal scroll at 360 px, help-now numbers as tel: links, the quick exit, and
 (nothing leaves the origin, no cookie, only allow-listed localStorage keys).
 
 One page load serves every check (each check used to load every page again), and the pages are
-split into shards that pytest-xdist spreads over the cores (conftest: a test with a `shard`
-parameter belongs to no file group)."""
+split into shards that pytest-xdist spreads over the cores (conftest: a test id with
+"[shard" is scheduled on its own, not with its file)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def language_of(path: str) -> str:
                 next(lang for lang in LANGUAGES if not PREFIX[lang]))
 
 
-@pytest.mark.parametrize("shard", range(SHARDS))
+@pytest.mark.parametrize("shard", range(SHARDS), ids=lambda n: f"shard{n}")
 def test_every_page_is_accessible_fits_a_phone_and_has_help_exit_and_privacy(context, site_server, shard):
     pages = all_pages(site_server.site)
     assert len(pages) >= len(LANGUAGES) * 8
