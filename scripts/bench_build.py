@@ -49,6 +49,7 @@ from pathlib import Path
 
 import yaml
 
+from ungsoc import ownassets
 from ungsoc.languages import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,8 +182,9 @@ def copy_sources(target: Path, folders: tuple[str, ...]) -> Path:
 
 
 def is_override_asset(entry, custom_dir: Path) -> bool:
+    """A file of the overrides, or one the plugin joins from them."""
     path = entry.get("path") if isinstance(entry, dict) else entry
-    return isinstance(path, str) and (custom_dir / path).is_file()
+    return isinstance(path, str) and ((custom_dir / path).is_file() or path == ownassets.SCRIPT)
 
 
 def without_override_assets(value, custom_dir: Path):

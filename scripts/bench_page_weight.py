@@ -15,6 +15,13 @@ so it is not part of a page view.
 
     .venv/bin/python scripts/bench_page_weight.py [--json reports/page_weight.json]
 
+Besides four page types, each language's heaviest page is measured: the page whose HTML is
+largest gzipped (every other request of a first visit is the same on every page, but for the
+listen and catalogue scripts).
+
+`--profile PATH` builds a copy of the project with that profile as content/municipality.yml
+(e.g. a published municipality's, or the demo profile without `demo: true`); by default the
+profile a build of this folder uses.
 `--headers-everywhere` measures the Swedish pages with the document-only headers (CSP,
 Permissions-Policy, X-Frame-Options) on every response, as the config had them before.
 `--without-bundle` measures the same views with Material's JavaScript bundle blocked: what a
@@ -26,8 +33,10 @@ Goal (issue 18): first visit <= 60 KB on the wire, repeat visit <= 10 KB.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -85,14 +94,40 @@ def headers_everywhere(config: str) -> str:
     return head + "map $uri $ungsoc_document {" + block.replace('default "";', "default 1;") + "}" + tail
 
 
-def measure(block_bundle: bool = False, all_headers_everywhere: bool = False, languages=PREFIX) -> dict:
+def heaviest_page(site: Path, prefix: str) -> str:
+    """The path of the language's page whose HTML is largest gzipped (nginx's level 6)."""
+    others = [p for p in PREFIX.values() if p and p != prefix]
+    pages = [page for page in (site / prefix).rglob("index.html")
+             if not any(page.relative_to(site).as_posix().startswith(other) for other in others)
+             and b'class="md-content"' in page.read_bytes()]  # reader pages, not /admin/ or the /was/ redirect
+    heaviest = max(pages, key=lambda page: len(gzip.compress(page.read_bytes(), 6)))
+    folder = heaviest.parent.relative_to(site / prefix).as_posix()
+    return "" if folder == "." else folder + "/"
+
+
+def project_with(profile: Path, folder: Path) -> Path:
+    """A copy of the project with profile as its content/municipality.yml (and its logo)."""
+    project = folder / "project"
+    project.mkdir()
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for name in ("docs", "content", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(profile, project / "content" / "municipality.yml")
+    for logo in profile.parent.glob("*.svg"):
+        shutil.copy2(logo, project / "content" / "assets" / logo.name)
+    return project
+
+
+def measure(block_bundle: bool = False, all_headers_everywhere: bool = False, languages=PREFIX,
+            profile: Path | None = None) -> dict:
     results = {}
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         port, redirect_port = localnginx.free_port(), localnginx.free_port()
         origin = f"https://127.0.0.1:{port}"
         site = work / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=ROOT, check=True,
+        project = project_with(profile.resolve(), work) if profile else ROOT
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=project, check=True,
                        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "UNGSOC_SITE_URL": origin + "/"})
         config = (site / "_deploy/nginx/ungsoc.conf").read_text(encoding="utf-8")
         if all_headers_everywhere:
@@ -103,7 +138,8 @@ def measure(block_bundle: bool = False, all_headers_everywhere: bool = False, la
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
                 f"--ignore-certificate-errors-spki-list={localnginx.spki_hash(certificate)}"])
             for language, prefix in languages.items():
-                for page_type, path in PAGE_TYPES.items():
+                heaviest = heaviest_page(site, prefix)
+                for page_type, path in {**PAGE_TYPES, f"heaviest page ({heaviest or 'start'})": heaviest}.items():
                     url = f"{origin}/{prefix}{path}"
                     context = browser.new_context()
                     first = visit(context, url, origin, block_bundle)
@@ -144,11 +180,13 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=ROOT / "reports/page_weight.json")
     parser.add_argument("--without-bundle", action="store_true",
                         help="block Material's JavaScript bundle (what lazy loading it would save)")
+    parser.add_argument("--profile", type=Path,
+                        help="build a copy of the project with this profile (default: the profile a build here uses)")
     parser.add_argument("--headers-everywhere", action="store_true",
                         help="for comparison: the document-only headers on every response (Swedish pages only)")
     args = parser.parse_args()
     results = measure(block_bundle=args.without_bundle, all_headers_everywhere=args.headers_everywhere,
-                      languages={"sv": ""} if args.headers_everywhere else PREFIX)
+                      languages={"sv": ""} if args.headers_everywhere else PREFIX, profile=args.profile)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     print(report(results))

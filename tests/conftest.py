@@ -42,10 +42,6 @@ PROFILE_FILE = _profile_file()
 PROFILE = yaml.safe_load(PROFILE_FILE.read_text(encoding="utf-8"))
 LANGUAGES = tuple(PROFILE["languages"])
 DEFAULT_LANGUAGE = PROFILE["default_language"]
-# A demo build puts its notice above the content by design and is never published (the Pages
-# jobs refuse it): tests of the phone layout budget are for published sites.
-not_on_demo_builds = pytest.mark.skipif(bool(PROFILE.get("demo")), reason="demo build: its notice sits above the "
-                                        "content by design; run with UNGSOC_PROFILE=se-three-languages")
 # Where each language lives in the built site (the default language at the root).
 PREFIX = {lang: "" if lang == DEFAULT_LANGUAGE else f"{lang}/" for lang in LANGUAGES}
 SITE_URL = PROFILE["site_url"]
@@ -65,9 +61,10 @@ BROWSER_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-qu
 
 
 def mkdocs(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    # Every test build shares one lesson-PDF cache (keyed by content): copies of the project
-    # render only the packs whose content they changed.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "UNGSOC_PDF_CACHE": str(ROOT / ".cache" / "ungsoc-pdf"), **(env or {})}
+    # Every test build shares the lesson-PDF cache and the other build caches (keyed by
+    # content): copies of the project redo only what they changed.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "UNGSOC_PDF_CACHE": str(ROOT / ".cache" / "ungsoc-pdf"),
+           "UNGSOC_CACHE": str(ROOT / ".cache"), **(env or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=env,
                           capture_output=True, text=True, timeout=900)
 

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, PREFIX, build, copy_project, prefix
-from ungsoc import localnginx, security
+from ungsoc import localnginx, precompress, security
 from ungsoc.localnginx import free_port
 from test_notfound import assert_404_in_language
 
@@ -176,7 +176,7 @@ def test_nginx_config_has_tls_http2_redirect_and_gzip_and_nginx_accepts_it(site,
     assert "listen 443 ssl http2;" in tls and f"server_name {host};" in tls
     assert re.search(r"ssl_certificate \S*REPLACE-WITH\S*;", tls) and re.search(r"ssl_certificate_key \S*REPLACE-WITH\S*;", tls)
     assert "absolute_redirect off;" in tls
-    assert "gzip on;" in tls and "gzip_comp_level 6;" in tls
+    assert "gzip on;" in tls and "gzip_comp_level 6;" in tls and "gzip_static on;" in tls
     types = re.search(r"gzip_types ([^;]+);", tls).group(1).split()
     for wanted in ("text/css", "application/javascript", "application/json", "image/svg+xml", "text/xml", "text/csv"):
         assert wanted in types
@@ -213,6 +213,40 @@ def test_nginx_compresses_every_text_type_and_hides_host_files(nginx_site):
     for hidden in ("/_headers", "/_redirects", "/_deploy/csp.txt", "/_deploy/nginx/ungsoc.conf"):
         assert (site / hidden.lstrip("/")).is_file()
         assert raw_get(url + hidden)[0] == 404, hidden
+
+
+def test_assets_every_page_loads_are_served_precompressed_smaller_than_gzip_9(nginx_site):
+    url, site, _ = nginx_site
+    assets = [path for pattern in precompress.ASSETS for path in site.glob(pattern)]
+    assert {path.suffix for path in assets} == {".js", ".css"} and len(assets) >= 5
+    for path in assets:
+        address, plain = url + "/" + path.relative_to(site).as_posix(), path.read_bytes()
+        packed = path.with_name(path.name + ".gz").read_bytes()
+        assert gzip.decompress(packed) == plain
+        assert len(packed) <= len(gzip.compress(plain, 9)), path
+        status, headers, body = raw_get(address, **{"Accept-Encoding": "gzip"})
+        assert (status, headers["Content-Encoding"], body) == (200, "gzip", packed), path
+        assert raw_get(address)[2] == plain  # a client without gzip gets the file itself
+
+
+def test_every_page_loads_one_stylesheet_and_one_script_of_the_sites_own(site):
+    """Brand colours inside the site's stylesheet, quick exit and search on demand in one
+    script; the listen script only with its button, the catalogue's only with its filters."""
+    own = re.compile(r'(?:src|href)="[^"]*?(assets/(?:ungsoc|brand)/[^"]+\.(?:js|css))"')
+    listen_pages = 0
+    for page in site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        if "_deploy" in page.parts or "md-content" not in html:
+            continue  # /admin/ and the /was/ redirect are no reader pages
+        expected = ["assets/ungsoc/ungsoc.min.css", "assets/ungsoc/ungsoc.min.js"]
+        if 'class="md-button ungsoc-listen"' in html:
+            expected.append("assets/ungsoc/listen.min.js")
+            listen_pages += 1
+        if 'data-module="ungsoc-catalogue"' in html:
+            expected.append("assets/ungsoc/catalogue.min.js")
+        assert sorted(own.findall(html)) == sorted(expected), page
+    assert listen_pages > 10
+    assert not (site / "assets/brand/brand.css").exists()
 
 
 def inline_script_hashes(site):

@@ -107,8 +107,10 @@ def test_without_a_profile_the_demo_builds_and_says_so_on_every_page(demo_site):
         if 'http-equiv="refresh"' in html:
             continue  # a redirect, not a page
         language = re.search(r'<html lang="(\w+)"', html).group(1).replace("nb", "no")
-        notice = yaml.safe_load((ROOT / f"content/ui/{language}.yml").read_text(encoding="utf-8"))["demo_notice"]
-        assert f'<p class="ungsoc-demo" role="note"><strong>{notice}</strong></p>' in html, page
+        words = yaml.safe_load((ROOT / f"content/ui/{language}.yml").read_text(encoding="utf-8"))
+        notice = re.search(r'<p class="ungsoc-demo" role="note">(.*?)</p>', html)
+        assert notice and f'>{words["demo_notice"]}<' in notice.group(1), page
+        assert f'>{words["demo_notice_short"]}<' in notice.group(1), page  # on a phone
     assert demo["name"][demo["default_language"]] in (demo_site / "site/index.html").read_text(encoding="utf-8")
 
 
@@ -139,3 +141,22 @@ def test_the_demo_notice_passes_axe(demo_site, browser):
         assert page.locator(".ungsoc-demo").is_visible()
         assert run_axe(page) == [], path
     page.close()
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_demo_notice_stays_in_view_without_pushing_the_heading_down(demo_site, browser):
+    """A demo build says so on every page, also on a phone, where the quick exit, help and the
+    page's heading keep their place at the top (test_reader_journeys measures the heading)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    for path in ("youth/rights/index.html", "da/parents/index.html"):
+        page.goto((demo_site / "site" / path).as_uri())
+        notice = page.locator(".ungsoc-demo")
+        heading = page.locator(".md-content h1").bounding_box()
+        assert heading["y"] <= 160, f"{path}: the heading starts {heading['y']} px from the top"
+        for scrolled in (0, 2000):
+            page.evaluate(f"window.scrollTo({{top: {scrolled}, behavior: 'instant'}})")
+            box = notice.bounding_box()
+            assert notice.is_visible() and 0 <= box["y"] and box["y"] + box["height"] <= 844, (path, scrolled, box)
+            assert box["height"] <= 24, f"{path}: the notice takes {box['height']} px (more than one line)"
+    context.close()

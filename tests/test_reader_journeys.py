@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 
-from conftest import LANGUAGES, PREFIX, ROOT, not_on_demo_builds
+from conftest import LANGUAGES, PREFIX, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -69,7 +69,6 @@ def test_landing_pages_list_the_sections_pages_in_the_readers_order(site, langua
     assert [link for link in linked if link in expected] == expected
 
 
-@not_on_demo_builds
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_on_a_phone_the_heading_starts_near_the_top_with_exit_and_help_one_tap_away(browser, site_server, language):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)

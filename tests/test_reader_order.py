@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import LANGUAGES, PREFIX, ROOT, build, copy_project, place
@@ -96,3 +97,42 @@ def test_a_page_not_placed_in_the_order_fails_the_build_with_its_file(tmp_path):
     assert result.returncode == 0, result.stderr
     html = (project / "site/da/parents/index.html").read_text(encoding="utf-8")
     assert NEXT.search(html).group(1) == "new-page/"
+
+
+def test_an_order_entry_naming_no_page_fails_the_build_and_check_at_its_line(tmp_path, monkeypatch):
+    """A page renamed or removed leaves its entry in content/order.yml: the build (and `ungsoc
+    check`) says so at the entry's line, with the page it probably means. In-process: the
+    plugin's on_config raises before anything is built."""
+    from mkdocs.exceptions import PluginError
+
+    from ungsoc.config import load_mkdocs_yml
+    from ungsoc.content import check_all
+
+    project = copy_project(tmp_path / "project")
+    order = project / "content/order.yml"
+    text = order.read_text(encoding="utf-8")
+    text = text.replace("  - support.md\n", "  - support.md\n  - old-page.md\n", 1).replace("  - rights.md\n", "  - right.md\n", 1)
+    text = text.replace("feedback:\n", "feedbak:\n", 1)
+    order.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    line = {entry: 1 + lines.index(entry) for entry in ("  - old-page.md", "  - right.md", "feedbak:")}
+    parents, youth = ORDER["parents"], ORDER["youth"]
+    expected = [
+        f"content/order.yml:{line['  - right.md']}: youth[{youth.index('rights.md')}]: `- right.md` names no page: there is "
+        "no docs/<lang>/youth/right.md in any language; remove the entry, or correct the name if the page was renamed; "
+        "did you mean `- rights.md`?",
+        f"content/order.yml:{line['  - old-page.md']}: parents[{parents.index('support.md') + 1}]: `- old-page.md` names "
+        "no page: there is no docs/<lang>/parents/old-page.md in any language; remove the entry, or correct the name if "
+        "the page was renamed",
+        f"content/order.yml:{line['feedbak:']}: feedbak: no page is in a section folder `feedbak/` in any language "
+        "(docs/<lang>/feedbak/): remove the section or correct its name; did you mean `feedback:`?",
+    ]
+    monkeypatch.chdir(project)  # `ungsoc check` names files as seen from where it runs
+    config, _ = load_mkdocs_yml(project / "mkdocs.yml")
+    plugin = config.plugins["ungsoc"]
+    plugin.on_startup(command="build", dirty=False)
+    with pytest.raises(PluginError) as raised:
+        plugin.on_config(config)
+    reported = str(raised.value).splitlines()
+    assert reported[0] == "3 problems in content:" and sorted(reported[1:]) == sorted(expected)
+    assert sorted(str(problem) for problem in check_all(project) if "order.yml" in problem.file) == sorted(expected)

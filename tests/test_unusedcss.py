@@ -10,6 +10,7 @@ MATERIAL_CSS = """:root{--md-used-icon:url("data:image/svg+xml;charset=utf-8,<sv
 .md-typeset .admonition.bug:before{mask-image:var(--md-unused-icon)}
 .md-typeset a:not(.md-button){color:var(--md-colour)}
 .md-nav__link:before{mask-image:var(--md-used-icon)}
+[dir=ltr] .md-nav__link{margin-left:1px}[dir=rtl] .md-nav__link{margin-right:1px}
 .md-tooltip2{opacity:0}
 .ungsoc-open,.never-used{display:block}
 @media screen and (max-width:76em){.md-nav__link{padding:0}.md-version{display:none}}
@@ -27,7 +28,7 @@ def make_site(tmp_path: Path) -> Path:
     (site / "assets/javascripts/bundle.js").write_text('x("div",{class:"md-tooltip2"});var bug="bug"', encoding="utf-8")
     (site / "assets/ungsoc/own.js").write_text('el.classList.add("ungsoc-open")', encoding="utf-8")
     (site / "index.html").write_text('<link rel="stylesheet" href="assets/stylesheets/main.0123abcd.min.css">'
-                                     '<div class="md-typeset"><a class="md-nav__link" href="#">x</a></div>',
+                                     '<html lang="sv" dir="ltr"><div class="md-typeset"><a class="md-nav__link" href="#">x</a></div>',
                                      encoding="utf-8")
     return site
 
@@ -40,10 +41,12 @@ def test_unused_rules_and_custom_properties_go_and_the_rest_stays(tmp_path):
     css = stylesheet.read_text(encoding="utf-8")
     # Used by pages, by Material's script or by the site's own script: kept.
     for kept in (".md-nav__link:before", ".md-typeset a:not(.md-button)", ".md-tooltip2", ".ungsoc-open",
-                 "--md-used-icon", "--md-colour", ".md-nav__link{padding:0", "@keyframes spin"):
+                 "--md-used-icon", "--md-colour", ".md-nav__link{padding:0", "@keyframes spin",
+                 "[dir=ltr] .md-nav__link"):
         assert kept in css, kept
-    # A word in Material's script is not a class it sets; data URIs with ";" go whole.
-    for gone in (".admonition.bug", "--md-unused-icon", ".never-used", ".md-version"):
+    # A word in Material's script is not a class it sets; data URIs with ";" go whole; no page
+    # is right to left.
+    for gone in (".admonition.bug", "--md-unused-icon", ".never-used", ".md-version", "[dir=rtl]"):
         assert gone not in css, gone
     assert css.count("{") == css.count("}")
     assert 'url("data:image/svg+xml;charset=utf-8,<svg/>")' in css
@@ -56,3 +59,24 @@ def test_pruned_stylesheet_gets_a_new_name_that_the_pages_load(tmp_path):
     assert stylesheet.name != "main.0123abcd.min.css"
     assert not (site / "assets/stylesheets/main.0123abcd.min.css.map").exists()
     assert f'href="assets/stylesheets/{stylesheet.name}"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def pruned_css(site: Path) -> str:
+    [stylesheet] = (site / "assets/stylesheets").glob("main.*.min.css")
+    return stylesheet.read_text(encoding="utf-8")
+
+
+def test_a_build_using_the_same_classes_reuses_the_result_and_another_class_prunes_anew(tmp_path):
+    uncached = make_site(tmp_path / "uncached")
+    unusedcss.prune_site(uncached)
+    cache = tmp_path / "cache"
+    for name in ("first", "second"):
+        site = make_site(tmp_path / name)
+        unusedcss.prune_site(site, cache)
+        assert pruned_css(site) == pruned_css(uncached)
+    assert len(list((cache / "ungsoc-css").iterdir())) == 1
+    site = make_site(tmp_path / "more")
+    (site / "page.html").write_text('<p class="never-used">x</p>', encoding="utf-8")
+    unusedcss.prune_site(site, cache)
+    assert ".never-used" in pruned_css(site)
+    assert len(list((cache / "ungsoc-css").iterdir())) == 2

@@ -9,17 +9,16 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ungsoc import generated, templates
 from ungsoc.profile import Profile
+from ungsoc.yamlsource import read_data
 
 PATH = "about/accessibility.md"
 
 
 @lru_cache(maxsize=None)
 def texts(content_dir: Path) -> dict:
-    return yaml.safe_load((content_dir / "accessibility.yml").read_text(encoding="utf-8"))
+    return read_data(content_dir / "accessibility.yml")
 
 
 def markdown(profile: Profile, language: str, content_dir: Path) -> str:

@@ -37,11 +37,11 @@ def apply_site(config: MkDocsConfig, profile: Profile, serving: bool) -> None:
     config.theme["logo"] = f"{BRAND_DIR}/logo.{profile.data['logo'].rsplit('.', 1)[1]}"
     favicon = profile.data.get("favicon") or profile.data["logo"]
     config.theme["favicon"] = f"{BRAND_DIR}/favicon.{favicon.rsplit('.', 1)[1]}"
-    config.extra_css.append(f"{BRAND_DIR}/brand.css")
 
 
 def brand_css(profile: Profile) -> str:
-    """Material reads its colours from CSS custom properties; the profile sets them."""
+    """Material reads its colours from CSS custom properties; the profile sets them (at the
+    top of the site's own stylesheet: ownassets.join)."""
     primary, accent = profile.data["colors"]["primary"], profile.data["colors"]["accent"]
     # Text on the primary colour: white, or the profile's dark primary_text for a light brand colour.
     text = profile.data["colors"].get("primary_text") or "#ffffff"
@@ -68,7 +68,6 @@ def brand_files(config: MkDocsConfig, profile: Profile) -> list[File]:
     return [
         File.generated(config, config.theme["logo"], abs_src_path=str(root / logo)),
         File.generated(config, config.theme["favicon"], abs_src_path=str(root / favicon)),
-        File.generated(config, f"{BRAND_DIR}/brand.css", content=brand_css(profile)),
     ]
 
 

@@ -244,7 +244,7 @@ HREF = re.compile(r'href="([^"]+)"')
 
 
 def reader_stylesheets(site_dir: Path) -> list[str]:
-    """The stylesheets a reader page loads (Material's, the site's, the brand colours), as URLs
+    """The stylesheets a reader page loads (Material's, and the site's with the brand colours), as URLs
     relative to the site root: the preview shows a page the way readers see it."""
     html = (site_dir / "index.html").read_text(encoding="utf-8")
     return [HREF.search(tag).group(1) for tag in STYLESHEET.findall(html) if HREF.search(tag)]

@@ -182,8 +182,17 @@ def check_all(root: Path, publish: bool = False) -> list[Problem]:
     content_dir, docs_dir = Path(config.content_dir), Path(mkdocs_config.docs_dir)
     profile = profile_path(root, config.profile, content_dir)
     project = load_project(root, profile, content_dir, docs_dir, config.lix_limits)
-    return sorted((demo_problem(profile) if publish else []) + project.problems + link_problems(docs_dir, project.profile),
-                  key=lambda p: (p.file, p.line or 0))
+    return sorted((demo_problem(profile) if publish else []) + project.problems + link_problems(docs_dir, project.profile)
+                  + order_problems(content_dir, docs_dir, project.records), key=lambda p: (p.file, p.line or 0))
+
+
+def order_problems(content_dir: Path, docs_dir: Path, records: list[dict]) -> list[Problem]:
+    """content/order.yml: readable, and every entry names a page (the build checks too, and
+    that every page is placed, once it has each language's navigation)."""
+    from ungsoc import navorder
+
+    order, problems = navorder.load_order(content_dir, shown(content_dir))
+    return problems + (navorder.stale_entries(order, navorder.site_pages(docs_dir, records)) if order else [])
 
 
 def link_problems(docs_dir: Path, profile: Profile | None) -> list[Problem]:

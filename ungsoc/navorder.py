@@ -9,6 +9,7 @@ Navigation, previous/next (navigation.footer) and the landing-page test all read
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -19,6 +20,11 @@ from ungsoc.errors import Problem
 from ungsoc.yamlsource import load
 
 FILE = "order.yml"
+# A municipality's own pages (docs/<lang>/local/): upstream ships none, so this section's
+# entries may match nothing until a fork adds its pages.
+FORK_SECTION = "local"
+# An entry that takes whatever pages remain (the catalogue's records): it may match none.
+REST = "*"
 
 
 @dataclass
@@ -26,6 +32,7 @@ class Order:
     file: str
     sections: list[str] = field(default_factory=list)
     entries: dict[str, list[str]] = field(default_factory=dict)
+    lines: dict[tuple, int | None] = field(default_factory=dict)  # (section,) or (section, index) -> line
 
     def rank(self, path: str) -> tuple[int, int] | None:
         """Where a page (its path below the language folder) goes; None if it is not placed."""
@@ -59,7 +66,60 @@ def load_order(content_dir: Path, shown_as: str = "content") -> tuple[Order | No
             continue
         order.sections.append(str(section))
         order.entries[str(section)] = pages
+        order.lines[(str(section),)] = doc.line((section,))
+        order.lines.update(((str(section), index), doc.line((section, index))) for index in range(len(pages)))
     return order, problems
+
+
+def pages_on_disk(docs_dir: Path, languages) -> set[str]:
+    """Every page under any language folder, as its path below that folder ("youth/rights.md")."""
+    pages = set()
+    for language in languages:
+        folder = docs_dir / language
+        if folder.is_dir():
+            pages.update(page.relative_to(folder).as_posix() for page in folder.rglob("*.md"))
+    return pages
+
+
+def site_pages(docs_dir: Path, records: list[dict]) -> set[str]:
+    """Every page a site can have: the files of every language folder and the pages the
+    plugin makes from content/ (UngsocPlugin.on_files), whether or not this build makes them."""
+    from ungsoc import accessibility, catalogue, feedback, glossary, lessons
+    from ungsoc.languages import LANGUAGES
+
+    made = {accessibility.PATH, glossary.PATH, feedback.PATH, lessons.PATH}
+    made.update(f"{catalogue.FOLDER}/{record['id']}.md" for record in records if isinstance(record, dict) and "id" in record)
+    return pages_on_disk(docs_dir, LANGUAGES) | made
+
+
+def stale_entries(order: Order, pages: set[str]) -> list[Problem]:
+    """Entries that name no page in any language (a page renamed or removed, a typo): each is
+    an error at its line, as a page missing from the order is. `pages` holds every page the
+    site can have: the files under docs/<lang>/ and the pages the plugin generates."""
+    problems = []
+    for section, entries in order.entries.items():
+        if section == FORK_SECTION:
+            continue
+        names = sorted(page.split("/", 1)[1] for page in pages if page.startswith(f"{section}/"))
+        if not names:
+            folders = sorted({page.split("/", 1)[0] for page in pages if "/" in page} - set(order.entries))
+            close = difflib.get_close_matches(section, folders, 1)
+            hint = f"; did you mean `{close[0]}:`?" if close else ""
+            problems.append(Problem(order.file, order.lines.get((section,)), section,
+                                    f"no page is in a section folder `{section}/` in any language (docs/<lang>/{section}/): "
+                                    f"remove the section or correct its name{hint}"))
+            continue
+        for index, entry in enumerate(entries):
+            if entry == REST or any(fnmatchcase(name, entry) for name in names):
+                continue
+            # A renamed page is both: suggest a page no entry places, by its name without .md.
+            unplaced = {name.removesuffix(".md"): name for name in names if not any(fnmatchcase(name, other) for other in entries)}
+            close = difflib.get_close_matches(entry.removesuffix(".md"), list(unplaced), 1)
+            hint = f"; did you mean `- {unplaced[close[0]]}`?" if close else ""
+            problems.append(Problem(order.file, order.lines.get((section, index)), f"{section}[{index}]",
+                                    f"`- {entry}` names no page: there is no docs/<lang>/{section}/{entry} in any language; "
+                                    f"remove the entry, or correct the name if the page was renamed{hint}"))
+    return problems
 
 
 def pages_of(items) -> list:

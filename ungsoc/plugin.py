@@ -12,9 +12,9 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from ungsoc import (accessibility, branding, catalogue, cms, content, feedback, finish, frontmatter, generated, glossary,
-                    lessons, navorder, pdfpack, placeholders, readability, records, search, sections, sitecontext, static_i18n,
-                    templates, translation)
+from ungsoc import (accessibility, branding, buildcache, catalogue, cms, content, feedback, finish, frontmatter,
+                    generated, glossary, lessons, navorder, ownassets, pdfpack, placeholders, readability, records,
+                    search, sections, sitecontext, static_i18n, templates, translation)
 from ungsoc.atomic import AtomicSiteDir
 from ungsoc.config import UngsocConfig
 from ungsoc.errors import Problem, raise_if_any
@@ -50,6 +50,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.search_words: dict[str, dict[str, list[str]]] = {}
         self.school_pages: dict = {}  # src_uri -> Page of the teacher guide, in the language being built
         self.pdf_stats = {"packs": 0, "rendered": 0, "seconds": 0.0, "cpu_seconds": 0.0}
+        self.bytecode_caches: dict = {}  # compiled templates, kept between builds (jinja_caches)
 
     def language(self, config) -> str:
         return static_i18n.language_being_built(config, self.profile.default_language)
@@ -66,6 +67,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         if not self.config.enabled:
             return config
         root = Path(config.config_file_path).resolve().parent
+        templates.bytecode_cache = self.jinja_caches(config)["ungsoc"]
         project = content.load_project(root, profile_path(root, self.config.profile, Path(self.config.content_dir)), Path(self.config.content_dir),
                                        Path(config.docs_dir), self.config.lix_limits, previous=self.project)
         if project is not self.project:
@@ -84,6 +86,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         order, problems = navorder.load_order(content_dir, shown)
         if order is not None:
             self.order = order
+            problems += navorder.stale_entries(order, navorder.site_pages(Path(config.docs_dir), self.records))
         if self.order is None or self.command != "serve":
             raise_if_any(problems)
         self.report_to_editor(problems)
@@ -101,6 +104,13 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
             if minify is not None:
                 minify.config.minify_html = False
         return config
+
+    def jinja_caches(self, config) -> dict:
+        """Compiled templates of MkDocs' environment and of templates.py's, kept between builds."""
+        if not self.bytecode_caches:
+            folder = buildcache.folder(Path(config.config_file_path).resolve().parent)
+            self.bytecode_caches = {name: buildcache.jinja_cache(folder, name) for name in ("mkdocs", "ungsoc")}
+        return self.bytecode_caches
 
     def fail_or_report(self, problems: list[Problem]) -> None:
         if self.command == "serve":
@@ -131,6 +141,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         if not self.config.enabled:
             return files
         branding.add_files(files, branding.brand_files(config, self.profile))
+        ownassets.join(files, config, branding.brand_css(self.profile))
         language, content_dir = self.language(config), Path(self.config.content_dir)
         self.add_page(files, config, accessibility.PATH, accessibility.markdown(self.profile, language, content_dir))
         if self.terms.get(language):
@@ -266,6 +277,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
             self.make_lesson_pdfs(config)
         problems, self.problems = list(self.problems.values()), {}
         self.fail_or_report(problems)
+        env.bytecode_cache = self.jinja_caches(config)["mkdocs"]
         env.filters["ungsoc_date"] = sitecontext.date_text
         env.filters["ungsoc_source_label"] = sitecontext.source_label
         env.globals["ungsoc"] = sitecontext.build(self.profile, self.language(config), Path(self.config.content_dir))
@@ -312,7 +324,9 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         if self.config.finish:
             self.fail_or_report(finish.finish_site(site_dir, finish.Project(
                 self.profile, self.records, Path(self.config.content_dir), config.theme.dirs, config.site_url,
-                self.config.prune_css and self.command != "serve", write_cms=lambda site: self.write_cms(config, site))))
+                self.config.prune_css and self.command != "serve", write_cms=lambda site: self.write_cms(config, site),
+                cache=None if self.command == "serve" else buildcache.folder(Path(config.config_file_path).resolve().parent),
+                search_words=self.search_words)))
 
     def write_cms(self, config, site_dir: Path) -> str | None:
         """/admin/ when the profile enables the CMS; its CSP, or None."""

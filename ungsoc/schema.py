@@ -55,9 +55,14 @@ def _message(error: jsonschema.ValidationError) -> tuple[tuple, str]:
     return path, error.message
 
 
+@lru_cache(maxsize=None)
+def _validator(schema_file: Path) -> jsonschema.Draft202012Validator:
+    # One per schema: it keeps what it resolved ($ref) for every page the build checks.
+    return jsonschema.Draft202012Validator(load_schema(schema_file), format_checker=jsonschema.FormatChecker())
+
+
 def validate(doc: YamlDoc, schema_file: Path) -> list[Problem]:
-    schema = load_schema(schema_file)
-    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    validator = _validator(schema_file)
     problems = list(doc.problems)
     for error in sorted(validator.iter_errors(doc.data), key=lambda e: list(map(str, e.absolute_path))):
         # Report the most specific reason for a failed $ref / anyOf, not the wrapper.

@@ -5,14 +5,13 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ungsoc.profile import Profile, tel
+from ungsoc.yamlsource import read_data
 
 
 @lru_cache(maxsize=None)
 def ui_strings(content_dir: Path, language: str) -> dict:
-    return yaml.safe_load((content_dir / "ui" / f"{language}.yml").read_text(encoding="utf-8"))
+    return read_data(content_dir / "ui" / f"{language}.yml")
 
 
 def build(profile: Profile, language: str, content_dir: Path) -> dict:

@@ -10,6 +10,8 @@ built site, conservatively:
   name that appears in no built page and that no script can add at run time (search
   results, tooltips): any word of the site's own scripts, and every class Material's
   scripts set, literally or from a template;
+- or a text direction (`[dir=rtl]`) that no built page has: Material styles every
+  direction-dependent part twice, and Swedish, Danish and Norwegian are all left to right;
 - a rule goes when all its selectors went;
 - a custom property goes when nothing (CSS, pages, scripts) uses it any more.
 
@@ -24,8 +26,11 @@ from pathlib import Path
 
 import tinycss2
 
+from ungsoc import buildcache
+
 STYLESHEET = re.compile(r"assets/stylesheets/main\.[0-9a-f]{8}\.min\.css")
 CLASS_ATTRIBUTE = re.compile(r'class=(?:"([^"]*)"|([^\s>"]+))')
+DIR_ATTRIBUTE = re.compile(r'\sdir=["\']?(\w+)')
 WORD = re.compile(r"[A-Za-z_][\w-]*")
 CUSTOM_PROPERTY_USE = re.compile(r"--[\w-]+")
 MATERIAL_NAME = re.compile(r"md-[\w-]+")
@@ -37,8 +42,9 @@ MATERIAL_CLASS_TEMPLATE = re.compile(r"(md-[\w-]*)\$\{")
 
 def site_usage(site: Path, stylesheet: Path) -> tuple[set[str], set[str]]:
     """What the rest of the site uses, each file read once: the classes (every class in the
-    built pages, every word of the site's own scripts, the classes Material's scripts set)
-    and the custom property names (`--name`) it mentions."""
+    built pages, every word of the site's own scripts, the classes Material's scripts set),
+    the text directions of its pages (as `dir=ltr`, see selector_requirements) and the custom
+    property names (`--name`) it mentions."""
     classes: set[str] = set()
     custom_properties: set[str] = set()
     material = site / "assets" / "javascripts"
@@ -50,6 +56,7 @@ def site_usage(site: Path, stylesheet: Path) -> tuple[set[str], set[str]]:
         if path.suffix == ".html":
             for quoted, bare in CLASS_ATTRIBUTE.findall(text):
                 classes.update((quoted or bare).split())
+            classes.update(f"dir={direction.lower()}" for direction in DIR_ATTRIBUTE.findall(text))
         elif path.suffix == ".js" and material in path.parents:
             for value in MATERIAL_CLASS_LITERAL.findall(text):
                 classes.update(value.split())
@@ -60,14 +67,20 @@ def site_usage(site: Path, stylesheet: Path) -> tuple[set[str], set[str]]:
     return classes, custom_properties
 
 
-def selector_classes(tokens) -> set[str]:
-    """Classes a selector requires: `.name` at the top level, not inside a function."""
-    classes, previous = set(), None
+def selector_requirements(tokens) -> set[str]:
+    """What a selector requires at the top level, not inside a function: its classes
+    (`.name`) and a text direction (`[dir=rtl]`, as "dir=rtl")."""
+    required, previous = set(), None
     for token in tokens:
         if token.type == "ident" and previous is not None and previous.type == "literal" and previous.value == ".":
-            classes.add(token.value)
+            required.add(token.value)
+        elif token.type == "[] block":
+            parts = [t for t in token.content if t.type != "whitespace"]
+            if len(parts) == 3 and parts[0].type == "ident" and parts[0].lower_value == "dir" \
+                    and parts[1].type == "literal" and parts[1].value == "=" and parts[2].type in ("ident", "string"):
+                required.add(f"dir={parts[2].value.lower()}")
         previous = token
-    return classes
+    return required
 
 
 def split_selectors(prelude) -> list[list]:
@@ -85,7 +98,7 @@ def prune_rules(rules, names: set[str]) -> list:
     kept = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = [s for s in split_selectors(rule.prelude) if selector_classes(s) <= names]
+            selectors = [s for s in split_selectors(rule.prelude) if selector_requirements(s) <= names]
             if not selectors:
                 continue
             rule.prelude = [token for i, s in enumerate(selectors)
@@ -123,15 +136,26 @@ def prune_custom_properties(rules, used_elsewhere: set[str]) -> str:
             rule.content = [token for d in kept for token in tinycss2.parse_component_value_list(d.serialize() + ";")]
 
 
-def prune_site(site: Path) -> tuple[int, int] | None:
-    """Replace Material's main stylesheet by its used part; returns (bytes before, after)."""
+def pruned_css(source: str, classes: set[str], custom_properties: set[str]) -> str:
+    rules = prune_rules(tinycss2.parse_stylesheet(source, skip_comments=True, skip_whitespace=True), classes)
+    return prune_custom_properties(rules, custom_properties)
+
+
+def prune_site(site: Path, cache: Path | None = None) -> tuple[int, int] | None:
+    """Replace Material's main stylesheet by its used part; returns (bytes before, after).
+    With a cache (buildcache.folder), a build that uses what the last one used reuses its result:
+    parsing Material's stylesheet is most of this step's time."""
     stylesheet = next((site / "assets/stylesheets").glob("main.*.min.css"), None)
     if stylesheet is None:
         return None
     source = stylesheet.read_text(encoding="utf-8")
     classes, custom_properties = site_usage(site, stylesheet)
-    rules = prune_rules(tinycss2.parse_stylesheet(source, skip_comments=True, skip_whitespace=True), classes)
-    css = prune_custom_properties(rules, custom_properties)
+    if cache is None:
+        css = pruned_css(source, classes, custom_properties)
+    else:
+        key = buildcache.key(source, " ".join(sorted(classes)), " ".join(sorted(custom_properties)))
+        css = buildcache.cached(cache / "ungsoc-css", key + ".css",
+                                lambda: pruned_css(source, classes, custom_properties).encode("utf-8")).decode("utf-8")
     digest = hashlib.sha256(css.encode("utf-8")).hexdigest()[:8]
     pruned = stylesheet.with_name(f"main.{digest}.min.css")
     pruned.write_text(css, encoding="utf-8")

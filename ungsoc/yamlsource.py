@@ -180,6 +180,12 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[YamlDoc | None, l
     return YamlDoc(file, data, lines, line_offset, problems), []
 
 
+def read_data(path: Path) -> Any:
+    """A data file the build has checked (`load` reports its problems), read with the same
+    libyaml loader: yaml.safe_load would parse it in pure Python, several times slower."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
 def load(path: Path, display: str) -> tuple[YamlDoc | None, list[Problem]]:
     text, problems = read_text(path, display)
     if text is None:

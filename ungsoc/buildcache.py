@@ -1,0 +1,54 @@
+"""Results kept between builds, each under a hash of everything that goes into it.
+
+Zopfli's gzip files (precompress.py), the pruned stylesheet (unusedcss.py) and the compiled
+templates (jinja_cache) take far longer to make than to look up, and their inputs rarely
+change between builds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+
+# A folder for the caches other than the project's .cache/ (builds of copies share it).
+CACHE_ENV = "UNGSOC_CACHE"
+
+
+def folder(project_root: Path) -> Path:
+    return Path(os.environ.get(CACHE_ENV) or project_root / ".cache")
+
+
+def key(*parts: bytes | str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def cached(cache: Path, name: str, make: Callable[[], bytes]) -> bytes:
+    """The bytes stored under name in cache, made (and stored) when missing."""
+    path = cache / name
+    if path.is_file():
+        return path.read_bytes()
+    data = make()
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")  # builds sharing the cache never see half a file
+    partial.write_bytes(data)
+    partial.replace(path)
+    return data
+
+
+def jinja_cache(cache: Path, environment: str) -> jinja2.BytecodeCache:
+    """Jinja's own cache of compiled templates. MkDocs makes a new Jinja environment for every
+    build, and mkdocs-static-i18n builds each language in turn, so without it every template
+    (Material's and ours) is compiled again for each language and each `mkdocs serve` rebuild,
+    about a tenth of a build. Jinja checks each template's source before using its entry, but
+    not the environment's options: each environment ("mkdocs", "ungsoc") has a folder of its own."""
+    folder = cache / "ungsoc-jinja" / environment
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
