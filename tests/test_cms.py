@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, build, copy_project, require
-from ungsoc import cms, frontmatter, placeholders, readability
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, PREFIX, ROOT, build, copy_project, require
+from ungsoc import cms, frontmatter, placeholders, readability, security
 from ungsoc.profile import load_profile
 
 NODE = shutil.which("node")
@@ -85,10 +85,17 @@ def test_one_collection_per_section_with_schema_fields(cms_site):
     assert (youth["folder"], youth["path"], youth["i18n"]) == ("docs", "youth/{{slug}}", True)
     fields = {f["name"]: f for f in youth["fields"]}
     page_schema = json.loads((ROOT / "content/page.schema.json").read_text(encoding="utf-8"))
-    assert fields["audience"]["widget"] == "select"
+    # required and filled in once a language is written (ungsoc-cms.js), never a Decap default,
+    # which would write a file for every language, also those nobody translated
+    assert fields["audience"]["widget"] == "ungsoc-default" and fields["audience"]["base_widget"] == "select"
     assert fields["audience"]["options"] == page_schema["properties"]["audience"]["enum"]
-    assert "default" not in fields["audience"] and fields["audience"]["required"] is True
-    assert fields["reviewed"]["widget"] == "datetime" and fields["reviewed"]["format"] == "YYYY-MM-DD"
+    assert fields["audience"]["default_when_written"] == "youth"
+    assert fields["reviewed"]["default_when_written"] == "today" and fields["reviewed"]["base_widget"] == "datetime"
+    assert fields["reviewed"]["format"] == "YYYY-MM-DD" and fields["reviewed"]["picker_utc"] is False
+    assert fields["audience"]["required"] is True and fields["reviewed"]["required"] is True
+    assert not [f["name"] for c in config["collections"] for f in c.get("fields", []) if "default" in f]
+    # a section that is no audience gets no audience filled in
+    assert "default_when_written" not in {f["name"]: f for f in collection(config, "local")["fields"]}["audience"]
     assert fields["sources"]["widget"] == "list" and fields["sources"]["required"] is False
     assert fields["sources"]["field"]["pattern"][0] == page_schema["properties"]["sources"]["items"]["pattern"]
     assert fields["description"]["required"] is False
@@ -141,6 +148,36 @@ def test_admin_has_its_own_policy_and_readers_keep_theirs(cms_site, site):
     assert f"Content-Security-Policy: {reader}" not in rules["/*"]  # two policies would both apply
     assert f"Content-Security-Policy: {admin}" in rules["/admin/*"]
     assert f"Content-Security-Policy: {reader}" in rules["/youth/*"] and f"Content-Security-Policy: {reader}" in rules["/"]
+
+
+def policy_in_404(page: Path) -> tuple[list[str], str]:
+    html = page.read_text(encoding="utf-8")
+    return re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html), html
+
+
+def test_a_missing_address_keeps_the_reader_policy_with_the_cms_on(cms_site, tmp_path):
+    """With /admin/'s own policy, the site's policy moves from /* to each top-level path of
+    _headers, and a missing address (/no-such-page) matches none of them: the 404 pages
+    Netlify and Cloudflare Pages serve there carry the policy themselves."""
+    site = cms_site / "site"
+    reader = (site / "_deploy/csp.txt").read_text(encoding="utf-8").strip()
+    for language in LANGUAGES:
+        policies, html = policy_in_404(site / PREFIX[language] / "404.html")
+        assert policies == [security.meta_policy(reader)], language
+        assert html.index("Content-Security-Policy") < html.index("<script"), "the policy must precede every script"
+        assert "frame-ancestors" not in policies[0] and "script-src 'self' 'sha256-" in policies[0]
+    headers = (site / "_headers").read_text(encoding="utf-8")
+    assert "\n/*\n" in headers and "X-Frame-Options: DENY" in headers  # framing stays blocked everywhere
+    # finishing again (ungsoc finish on a finished site) changes nothing
+    again = shutil.copytree(site, tmp_path / "site")
+    admin = (site / "_deploy/csp-admin.txt").read_text(encoding="utf-8").strip()
+    assert security.write_deploy_files(again, [], list(LANGUAGES), DEFAULT_LANGUAGE, None, {"admin/": admin}) == []
+    assert (again / "404.html").read_text(encoding="utf-8") == (site / "404.html").read_text(encoding="utf-8")
+
+
+def test_without_cms_the_404_page_carries_the_same_policy_as_its_header(site):
+    policies, _ = policy_in_404(site / "404.html")
+    assert policies == [security.meta_policy((site / "_deploy/csp.txt").read_text(encoding="utf-8").strip())]
 
 
 def test_enabled_cms_without_node_modules_says_what_to_do(tmp_path):

@@ -12,6 +12,7 @@ MATERIAL_CSS = """:root{--md-used-icon:url("data:image/svg+xml;charset=utf-8,<sv
 .md-nav__link:before{mask-image:var(--md-used-icon)}
 [dir=ltr] .md-nav__link{margin-left:1px}[dir=rtl] .md-nav__link{margin-right:1px}
 .md-tooltip2{opacity:0}
+.md-annotation{color:red}.tabbed-button{color:blue}
 .ungsoc-open,.never-used{display:block}
 @media screen and (max-width:76em){.md-nav__link{padding:0}.md-version{display:none}}
 @keyframes spin{to{transform:rotate(1turn)}}
@@ -25,7 +26,9 @@ def make_site(tmp_path: Path) -> Path:
     (site / "assets/ungsoc").mkdir(parents=True)
     (site / "assets/stylesheets/main.0123abcd.min.css").write_text(MATERIAL_CSS, encoding="utf-8")
     (site / "assets/stylesheets/main.0123abcd.min.css.map").write_text("{}", encoding="utf-8")
-    (site / "assets/javascripts/bundle.js").write_text('x("div",{class:"md-tooltip2"});var bug="bug"', encoding="utf-8")
+    (site / "assets/javascripts/bundle.js").write_text('x("div",{class:"md-tooltip2"});var bug="bug";'
+                                                       'x("span",{class:"md-annotation"});x("a",{class:"tabbed-button"})',
+                                                       encoding="utf-8")
     (site / "assets/ungsoc/own.js").write_text('el.classList.add("ungsoc-open")', encoding="utf-8")
     (site / "index.html").write_text('<link rel="stylesheet" href="assets/stylesheets/main.0123abcd.min.css">'
                                      '<html lang="sv" dir="ltr"><div class="md-typeset"><a class="md-nav__link" href="#">x</a></div>',
@@ -46,7 +49,10 @@ def test_unused_rules_and_custom_properties_go_and_the_rest_stays(tmp_path):
         assert kept in css, kept
     # A word in Material's script is not a class it sets; data URIs with ";" go whole; no page
     # is right to left.
-    for gone in (".admonition.bug", "--md-unused-icon", ".never-used", ".md-version", "[dir=rtl]"):
+    # Material's script sets the classes of code annotations and content tabs only where the
+    # site has those features: it has neither.
+    for gone in (".admonition.bug", "--md-unused-icon", ".never-used", ".md-version", "[dir=rtl]", ".md-annotation",
+                 ".tabbed-button"):
         assert gone not in css, gone
     assert css.count("{") == css.count("}")
     assert 'url("data:image/svg+xml;charset=utf-8,<svg/>")' in css
@@ -80,3 +86,12 @@ def test_a_build_using_the_same_classes_reuses_the_result_and_another_class_prun
     unusedcss.prune_site(site, cache)
     assert ".never-used" in pruned_css(site)
     assert len(list((cache / "ungsoc-css").iterdir())) == 2
+
+
+def test_a_feature_switched_on_in_the_page_config_or_present_in_a_page_keeps_its_classes(tmp_path):
+    site = make_site(tmp_path)
+    (site / "tabs.html").write_text('<div class="tabbed-set"></div><script id="__config" type="application/json">'
+                                    '{"features": ["content.code.annotate"], "version": null}</script>', encoding="utf-8")
+    unusedcss.prune_site(site)
+    css = pruned_css(site)
+    assert ".md-annotation" in css and ".tabbed-button" in css

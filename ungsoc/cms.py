@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ungsoc import placeholders, schema
+from ungsoc import placeholders, schema, security
 from ungsoc.errors import Problem
 from ungsoc.profile import Profile
 
@@ -92,8 +92,9 @@ def field(name: str, node: dict, required: bool, root: dict) -> dict | None:
         return {**out, "widget": "ungsoc-json"}
     if types == "string":
         if node.get("format") == "date":
+            # the editor's own calendar day (a UTC picker would say "yesterday" after midnight)
             return {**out, "widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD",
-                    "time_format": False, "picker_utc": True}
+                    "time_format": False, "picker_utc": False}
         widget = "text" if node.get("maxLength", 0) > 120 or name in ("description", "definition", "summary") else "string"
         out["widget"] = widget
         if "pattern" in node:
@@ -162,6 +163,26 @@ def sections(docs_dir: Path, default_language: str, content_dir: Path) -> list[s
     return sorted(found, key=lambda name: (listed.index(name) if name in listed else len(listed), name))
 
 
+# A required field with an obvious value is filled in as soon as the editor writes a title or
+# text in that language. Decap's own `default` cannot do this: it goes into every language
+# of a new entry, and Decap writes a file for each language that has any value, so a page
+# nobody translated would appear as a Norwegian file holding only "reviewed: <today>".
+# The widget `ungsoc-default` (ungsoc/admin/ungsoc-cms.js) wraps the field's own widget.
+WRITTEN_DEFAULT = "ungsoc-default"
+TODAY = "today"
+
+
+def written_default(f: dict, section: str) -> str | None:
+    """What a required page field is filled with once a language is written, or None."""
+    if not f["required"]:
+        return None
+    if f["widget"] == "datetime":
+        return TODAY  # `reviewed`: written today is checked today
+    if f["widget"] == "select" and not f.get("multiple") and section in f.get("options", []):
+        return section  # `audience`: a page in youth/ is for youth
+    return None
+
+
 def page_collection(section: str, label: str, content_dir: Path) -> dict:
     fields = fields_from_schema(content_dir / "page.schema.json")
     for f in fields:
@@ -169,15 +190,16 @@ def page_collection(section: str, label: str, content_dir: Path) -> dict:
         if f["name"] == "title":
             # Decap names a new file after its title, so the CMS asks for one.
             f.update(required=True, hint="the page title; also the file name of a new page")
-        # No defaults: Decap writes a default into every language's file, also the languages
-        # the editor left empty ("reviewed: '{{now}}'" in a page nobody wrote).
+        default = written_default(f, section)
+        if default is not None:
+            f.update(widget=WRITTEN_DEFAULT, base_widget=f["widget"], default_when_written=default)
     # Markdown as written: the rich-text mode rewrites what it does not know (admonitions,
     # attribute lists, abbreviations) and escapes placeholders, so it stays off.
     body = {"name": "body", "label": "Text", "widget": "markdown", "i18n": True,
             "modes": ["raw"], "editor_components": [],
             "hint": "Markdown. Numbers and contacts as placeholders, e.g. {{ phone.child_helpline }}."}
     return {"name": section, "label": label, "folder": "docs", "path": f"{section}/{{{{slug}}}}",
-            "extension": "md", "format": "frontmatter", "create": True, "i18n": True,
+            "extension": "md", "format": "ungsoc-md", "create": True, "i18n": True,
             "identifier_field": "title", "slug": "{{slug}}",
             "summary": "{{title}}", "fields": [*fields, body]}
 
@@ -284,7 +306,8 @@ def policy(cms: dict) -> str:
         "script-src 'self' 'unsafe-eval'",
         "style-src 'self' 'unsafe-inline'",
         " ".join(["img-src 'self' data: blob:", *images]),
-        " ".join(["connect-src 'self'", *origins]),
+        # blob: Decap keeps unsaved drafts in the browser and reads them back as blob: URLs
+        " ".join(["connect-src 'self'", *origins, "blob:"]),
         "font-src 'self' data:",
         "frame-src 'self' blob:",
         "worker-src 'self' blob:",
@@ -314,11 +337,9 @@ def write_admin(site_dir: Path, root: Path, cms_config: dict, data_js: str, csp:
             shutil.copy2(file, admin / file.name)
     shutil.copy2(dist / "decap-cms.js.LICENSE.txt", admin / "decap-cms.js.LICENSE.txt")
     shutil.copy2(root / JS_YAML, admin / "js-yaml.min.js")
-    # frame-ancestors only works as a header (a <meta> policy ignores it with a warning)
-    meta = "; ".join(d for d in csp.split("; ") if not d.startswith("frame-ancestors"))
-    html = (ASSETS / "index.html").read_text(encoding="utf-8").replace("{csp}", meta)
+    html = (ASSETS / "index.html").read_text(encoding="utf-8").replace("{csp}", security.meta_policy(csp))
     (admin / "index.html").write_text(html, encoding="utf-8")
-    for file in ("ungsoc-cms.js", "ungsoc-cms.css", "lix.js"):
+    for file in ("ungsoc-init.js", "ungsoc-cms.js", "ungsoc-cms.css", "lix.js"):
         shutil.copy2(ASSETS / file, admin / file)
     (admin / "config.yml").write_text(
         "# Generated by ungsoc at build time from content/*.schema.json; rebuild instead of editing.\n"

@@ -319,6 +319,29 @@ def with_folder_policies(rules: str, site_dir: Path, header_map: dict[str, str],
     return "\n".join(out)
 
 
+# The 404 template's policy (overrides/404.html), filled in with the site's after the build;
+# left empty (no policy), the minified page says just `content`.
+POLICY_META = re.compile(r'(<meta http-equiv="Content-Security-Policy" content)(?:="[^"]*")?>')
+
+
+def meta_policy(csp: str) -> str:
+    """A policy for a <meta> tag: browsers ignore frame-ancestors there (with a console
+    warning); X-Frame-Options, sent on every path, keeps the page out of frames."""
+    return "; ".join(d for d in csp.split("; ") if not d.startswith("frame-ancestors"))
+
+
+def fill_meta_policy(html: str, csp: str) -> str:
+    """The page with the policy in its Content-Security-Policy <meta> (the one the template put
+    before any script); a page without one is returned as it is."""
+    return POLICY_META.sub(lambda found: f'{found.group(1)}="{meta_policy(csp)}">', html, count=1)
+
+
+def not_found_pages(site_dir: Path, skip: list[str]) -> list[Path]:
+    """404.html at the root and in each language's folder (not in folders with their own policy)."""
+    return [page for page in [site_dir / "404.html", *sorted(site_dir.glob("*/404.html"))]
+            if page.is_file() and page.parent.name not in {folder.strip("/") for folder in skip}]
+
+
 def redirects_file(languages: list[str], default: str) -> str:
     """`_redirects` for Netlify: each language's own 404 page for a missing address under its
     folder (the root 404.html is the default language's). Netlify applies such a rule only
@@ -361,6 +384,12 @@ def write_deploy_files(site_dir: Path, form_targets: list[str], languages: list[
     rules = headers_file(header_map, hashed)
     if extra_policies:
         rules = with_folder_policies(rules, site_dir, header_map, extra_policies)
+    # With a folder policy the site's is on each top-level path instead of on /*, and a
+    # missing address (/no-such-page) matches none of them: the 404 pages, which Netlify and
+    # Cloudflare Pages serve there, carry it themselves (and so on hosts without headers).
+    for page in not_found_pages(site_dir, list(extra_policies)):
+        html = page.read_text(encoding="utf-8")
+        page.write_text(fill_meta_policy(html, header_map["Content-Security-Policy"]), encoding="utf-8")
     (site_dir / "_headers").write_text(rules, encoding="utf-8")
     (site_dir / "_redirects").write_text(redirects_file(languages, default), encoding="utf-8")
     return []

@@ -9,7 +9,8 @@ built site, conservatively:
 - a selector is dropped only if it requires (outside any :not(), :is() or similar) a class
   name that appears in no built page and that no script can add at run time (search
   results, tooltips): any word of the site's own scripts, and every class Material's
-  scripts set, literally or from a template;
+  scripts set, literally or from a template, unless it belongs to a Material feature the
+  site does not have (MATERIAL_FEATURES: code annotations, version selector, content tabs...);
 - or a text direction (`[dir=rtl]`) that no built page has: Material styles every
   direction-dependent part twice, and Swedish, Danish and Norwegian are all left to right;
 - a rule goes when all its selectors went;
@@ -21,6 +22,7 @@ The result gets a new content-hashed name, so long-lived caches never mix the tw
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -38,6 +40,20 @@ MATERIAL_NAME = re.compile(r"md-[\w-]+")
 # `className="..."`) or from a template (`md-tag--${type}`).
 MATERIAL_CLASS_LITERAL = re.compile(r'(?:classList\.(?:add|remove|toggle)\(|class:|className=)"([^"]*)"')
 MATERIAL_CLASS_TEMPLATE = re.compile(r"(md-[\w-]*)\$\{")
+# Material's scripts set the classes of these features only where the site has the feature:
+# named in theme.features or set in the page config (Material's __config), or its markup in a
+# page. Without any of these markers, the feature's classes do not count as set by a script.
+MATERIAL_FEATURES = [
+    # (prefixes of the classes the scripts set, markers: features, config keys or page classes)
+    (("md-annotation",), {"content.code.annotate", "annotate"}),  # code annotations
+    (("md-code__",), {"content.code.copy", "content.code.select"}),  # code copy and selection buttons
+    (("md-version",), {"version"}),  # version selector (extra.version)
+    (("tabbed-",), {"tabbed-set"}),  # content tabs (pymdownx.tabbed)
+    (("md-source__",), {"md-source"}),  # repository facts (repo_url)
+    (("md-tag",), {"tags", "md-tag"}),  # tags plugin
+    (("mermaid",), {"mermaid"}),  # diagrams
+]
+PAGE_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
 
 def site_usage(site: Path, stylesheet: Path) -> tuple[set[str], set[str]]:
@@ -46,6 +62,8 @@ def site_usage(site: Path, stylesheet: Path) -> tuple[set[str], set[str]]:
     the text directions of its pages (as `dir=ltr`, see selector_requirements) and the custom
     property names (`--name`) it mentions."""
     classes: set[str] = set()
+    set_by_material: set[str] = set()
+    features: set[str] = set()
     custom_properties: set[str] = set()
     material = site / "assets" / "javascripts"
     for path in site.rglob("*"):
@@ -57,14 +75,20 @@ def site_usage(site: Path, stylesheet: Path) -> tuple[set[str], set[str]]:
             for quoted, bare in CLASS_ATTRIBUTE.findall(text):
                 classes.update((quoted or bare).split())
             classes.update(f"dir={direction.lower()}" for direction in DIR_ATTRIBUTE.findall(text))
+            for config in PAGE_CONFIG.findall(text):
+                config = json.loads(config)
+                features.update(config.get("features") or [])
+                features.update(key for key, value in config.items() if value is not None)
         elif path.suffix == ".js" and material in path.parents:
             for value in MATERIAL_CLASS_LITERAL.findall(text):
-                classes.update(value.split())
+                set_by_material.update(value.split())
             prefixes = tuple(MATERIAL_CLASS_TEMPLATE.findall(text))
-            classes.update(name for name in MATERIAL_NAME.findall(text) if name.startswith(prefixes))
+            set_by_material.update(name for name in MATERIAL_NAME.findall(text) if name.startswith(prefixes))
         elif path.suffix == ".js":
             classes.update(WORD.findall(text))
-    return classes, custom_properties
+    markers = classes | features
+    absent = tuple(prefix for prefixes, switches in MATERIAL_FEATURES if not markers & switches for prefix in prefixes)
+    return classes | {name for name in set_by_material if not name.startswith(absent)}, custom_properties
 
 
 def selector_requirements(tokens) -> set[str]:

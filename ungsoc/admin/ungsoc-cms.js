@@ -8,7 +8,9 @@
 
   /* Decap's built-in YAML writer follows YAML 1.2 and writes the key `no` bare, which YAML 1.1
    * readers (PyYAML, the build) read as false. js-yaml quotes it, and every other 1.1 boolean
-   * word. Comments above the first key (the schema line for editors) are kept. */
+   * word. Read with the core schema, a date stays the text it is in the file; written with
+   * the default one, such a text keeps its quotes ("2026-11-24", as the records write it).
+   * Comments above the first key (the schema line for editors) are kept. */
   var LEADING_COMMENTS = /^(?:\s*#.*\n)+/;
   CMS.registerCustomFormat("ungsoc-yml", "yml", {
     fromFile: function (text) {
@@ -20,7 +22,59 @@
     toFile: function (value) {
       var copy = Object.assign({}, value), head = copy.__ungsoc_comments || "";
       delete copy.__ungsoc_comments;
-      return head + yaml.dump(copy, {schema: yaml.CORE_SCHEMA, lineWidth: 100, noRefs: true});
+      return head + yaml.dump(copy, {schema: yaml.DEFAULT_SCHEMA, quotingType: '"', lineWidth: 100, noRefs: true});
+    }
+  });
+
+  /* A language nobody wrote gets no file. Decap 3.16 hands every language of a new page to
+   * the backend, an empty one as "\n" (an empty page in the site). Every Decap backend
+   * implements persistEntry({dataFiles}) (decap-server's local one, GitHub, GitLab): the
+   * empty files are dropped there. No Decap option does this. */
+  ["proxy", "github", "gitlab"].forEach(function (name) {
+    var backend = CMS.getBackend(name);
+    if (!backend) return;
+    var init = backend.init;
+    backend.init = function () {
+      var implementation = init.apply(this, arguments), persist = implementation.persistEntry;
+      implementation.persistEntry = function (entry, options) {
+        if (entry && Array.isArray(entry.dataFiles)) {
+          entry = Object.assign({}, entry, {dataFiles: entry.dataFiles.filter(function (file) {
+            return typeof file.raw !== "string" || file.raw.trim() !== "";
+          })});
+        }
+        return persist.call(this, entry, options);
+      };
+      return implementation;
+    };
+  });
+
+  /* Pages: Markdown with YAML front matter, like Decap's own `frontmatter` format, except
+   * that empty values are left out instead of written as '' or [] (the page schema requires
+   * every value it names to hold something) and the keys follow the form's order. */
+  var FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+  function emptyValue(value) {
+    return value === undefined || value === null || value === "" ||
+      (Array.isArray(value) && value.length === 0) ||
+      (typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0);
+  }
+  CMS.registerCustomFormat("ungsoc-md", "md", {
+    fromFile: function (text) {
+      var match = FRONT_MATTER.exec(text), meta = {};
+      if (match) {
+        meta = yaml.load(match[1], {schema: yaml.CORE_SCHEMA}) || {};
+        text = text.slice(match[0].length);
+      }
+      return Object.assign({}, meta, {body: text});
+    },
+    toFile: function (value, sortedKeys) {
+      var body = typeof value.body === "string" ? value.body : "", meta = {};
+      var keys = (sortedKeys || []).filter(function (key) { return key in value; });
+      Object.keys(value).forEach(function (key) { if (keys.indexOf(key) < 0) keys.push(key); });
+      keys.forEach(function (key) { if (key !== "body" && !emptyValue(value[key])) meta[key] = value[key]; });
+      if (!Object.keys(meta).length && !body.trim()) return "";  // a language nobody wrote
+      if (body && !/^\r?\n/.test(body)) body = "\n" + body;
+      if (body && !/\n$/.test(body)) body += "\n";
+      return "---\n" + yaml.dump(meta, {schema: yaml.CORE_SCHEMA, lineWidth: 100, noRefs: true}) + "---\n" + body;
     }
   });
 
@@ -59,6 +113,51 @@
     render: function () { return h("pre", {}, JSON.stringify(plain(this.props.value), null, 2)); }
   });
   CMS.registerWidget("ungsoc-json", JsonControl, JsonPreview);
+
+  /* A required field with an obvious value (`reviewed`: today; `audience`: the section) is
+   * filled in once the editor has written a title or text in that language, and not before:
+   * Decap writes a file for every language holding any value, and its own `default` goes
+   * into every language, also those nobody translates. The field keeps its own widget
+   * (field.base_widget); this only calls its onChange. ungsoc/cms.py decides which fields. */
+  function isEmpty(value) {
+    return value === undefined || value === null || value === "";
+  }
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+  function languageWritten(props) {
+    var entry = props.entry, locale = props.locale;
+    if (!entry) return false;
+    var path = !locale || locale === data.default_language ? ["data"] : ["i18n", locale, "data"];
+    return ["title", "body"].some(function (key) {
+      var value = entry.getIn(path.concat([key]));
+      return typeof value === "string" && value.trim() !== "";
+    });
+  }
+  function baseWidget(field) { return CMS.getWidget(field.get("base_widget")); }
+  var DefaultControl = createClass({
+    componentDidMount: function () { this.fillIn(); },
+    componentDidUpdate: function () { this.fillIn(); },
+    // Decap re-renders a control only when its own value changes, unless it says otherwise:
+    // here also when its language has just been written.
+    shouldComponentUpdate: function (next) {
+      return next.value !== this.props.value || next.classNameWrapper !== this.props.classNameWrapper ||
+        next.hasActiveStyle !== this.props.hasActiveStyle || next.locale !== this.props.locale ||
+        (isEmpty(next.value) && languageWritten(next));
+    },
+    fillIn: function () {
+      if (!isEmpty(this.props.value) || !languageWritten(this.props)) return;
+      var wanted = this.props.field.get("default_when_written");
+      this.props.onChange(wanted === "today" ? today() : wanted);
+    },
+    render: function () { return h(baseWidget(this.props.field).control, this.props); }
+  });
+  var DefaultPreview = createClass({
+    render: function () { return h(baseWidget(this.props.field).preview, this.props); }
+  });
+  CMS.registerWidget("ungsoc-default", DefaultControl, DefaultPreview);
 
   /* --- preview ---------------------------------------------------------------------------- */
   data.stylesheets.forEach(function (href) {
@@ -128,4 +227,6 @@
   });
   // Each section's collection gets the page preview (records and glossary keep Decap's own).
   (data.page_collections || []).forEach(function (name) { CMS.registerPreviewTemplate(name, PagePreview); });
+
+  CMS.init();  // with everything above in place (ungsoc-init.js held Decap back)
 })();
