@@ -110,6 +110,22 @@ def place(project: Path, path: str) -> None:
     order.write_text(f"{head}{marker}  - {name}\n{tail}", encoding="utf-8")
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Under pytest-xdist (make test) a file's tests go to one worker, so a file's module-scoped
+    build is made once, while each shard of every page (tests/test_every_page.py, ids
+    "shard<n>") goes to whichever worker is free. Our own scheduler because xdist's way to do
+    this, --dist loadgroup, groups nothing under pytest 9 (xdist 3.8 renames Item._nodeid,
+    which pytest 9 no longer reads)."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FileScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return nodeid if "[shard" in nodeid else nodeid.split("::", 1)[0]
+
+    return FileScheduling(config, log)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The site built with the profile in use, once for the whole session."""

@@ -85,13 +85,16 @@ def run_ci(tmp_path, python_has_venv: bool) -> str:
     stub(stubs, "apt-get", f'echo "$*" >> {log}')
     stub(stubs, "sudo", 'exec "$@"')
     stub(stubs, "chromium", "echo Chromium 156")
-    stub(stubs, "make", f'echo "make $*" >> {tmp_path / "make.log"}')
+    stub(stubs, "make", f'echo "${{UNGSOC_PROFILE:+UNGSOC_PROFILE=$UNGSOC_PROFILE }}make $*" >> {tmp_path / "make.log"}')
     if not python_has_venv:  # Debian's python3.11 without python3.11-venv: `import venv` fails
         stub(stubs, "python3.11", "exit 1")
     env = {**os.environ, "PATH": f"{stubs}:{os.environ['PATH']}"}
     result = subprocess.run(["bash", str(ROOT / ".ci/run")], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (tmp_path / "make.log").read_text().splitlines()[0] == "make test"
+    # The README's test command with a profile that is not the demo, then three more profiles.
+    made = (tmp_path / "make.log").read_text().splitlines()
+    assert made[:2] == ["UNGSOC_PROFILE=se-three-languages make test", "make test-profiles"]
+    assert all(line.startswith("make ci-other-python OTHER_PYTHON=") for line in made[2:])
     return log.read_text() if log.exists() else ""
 
 

@@ -5,21 +5,21 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import build, copy_project, mkdocs
+from conftest import copy_project, mkdocs
 
 
 def files(folder):
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def test_build_without_finishing_then_ungsoc_finish_equals_a_normal_build(tmp_path):
-    # Both builds in one project, so the lesson PDFs come from the same cache (.cache/).
+def test_build_without_finishing_then_ungsoc_finish_equals_a_normal_build(site, tmp_path):
+    """Compared with the session's normal build of the same sources (conftest.site); every
+    test build shares one lesson-PDF cache, so the packs are the same files."""
     project = copy_project(tmp_path / "project")
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs-unfinished.yml").write_text(text.replace("  - ungsoc\n", "  - ungsoc:\n      finish: false\n"),
                                                    encoding="utf-8")
-    site, out = tmp_path / "normal", tmp_path / "site"
-    assert build(project, site).returncode == 0
+    out = tmp_path / "site"
     result = mkdocs(project, "build", "-f", "mkdocs-unfinished.yml", "--site-dir", str(out))
     assert result.returncode == 0, result.stderr
     # really unfinished: one search index for all languages, no open data

@@ -198,28 +198,7 @@ def test_help_now_visible_without_scrolling_on_a_phone(browser, site_url, langua
     context.close()
 
 
-def test_every_page_has_help_numbers_and_exit_and_keeps_privacy(context, site_server):
-    """Every built page of every language: help-now as tel: links, quick exit, nothing leaves
-    the origin, no cookie, only allow-listed localStorage keys."""
-    page = context.new_page()
-    failures = []
-    pages = all_pages(site_server.site)
-    assert len(pages) >= len(LANGUAGES) * 8
-    for path in pages:
-        url = f"{site_server.url}/{'' if path == '.' else path + '/'}"
-        page.goto(url)
-        page.wait_for_load_state("networkidle")
-        hrefs = page.eval_on_selector_all(".ungsoc-help__list--wide a", "els => els.map(e => e.getAttribute('href'))")
-        language = next((lang for lang in LANGUAGES if PREFIX[lang] and (path + "/").startswith(PREFIX[lang])), "sv")
-        if hrefs[:1] != ["tel:112"] or not lifelines(language) <= set(hrefs) or not all(h.startswith("tel:") for h in hrefs):
-            failures.append(f"{path}: help-now links {hrefs}")
-        if page.locator(".ungsoc-exit__button").count() != 1:
-            failures.append(f"{path}: no quick exit")
-        keys = page.evaluate("Object.keys(localStorage)")
-        failures += [f"{path}: localStorage key {key!r}" for key in keys if not LOCAL_STORAGE_ALLOWED.match(key)]
-    assert context.cookies() == []
-    assert context.offsite.blocked == []
-    assert failures == []
+# Help-now, the quick exit and privacy on every page: tests/test_every_page.py.
 
 
 @functools.lru_cache(maxsize=None)

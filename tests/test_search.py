@@ -3,6 +3,8 @@ downloaded before the reader opens it."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from conftest import DEFAULT_LANGUAGE, PREFIX, prefix
@@ -37,6 +39,9 @@ def test_a_query_finds_pages_of_the_readers_language_only(context, site_server, 
     relative = [link[len(site_server.url):] for link in links]
     assert all(link.startswith(own) for link in relative), relative
     assert not foreign or not [link for link in relative if link.startswith(foreign)], relative
+    # and every result leads to a page the build made
+    pages = {urlsplit(link).path for link in relative}
+    assert all((site_server.site / path.lstrip("/") / "index.html").is_file() for path in pages), pages
     # The search dialog is named in the reader's language.
     assert page.locator(".md-search").get_attribute("aria-label") == {"da": "Søg", "sv": "Sök", "no": "Søk"}[language]
     fetched = [p for p in search_requests(site_server.requests[before:]) if "search_index" in p]

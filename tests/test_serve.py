@@ -7,7 +7,6 @@ polls the served page until the change shows, with a deadline.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -18,16 +17,11 @@ import pytest
 import yaml
 
 from conftest import copy_project
+from ungsoc.localnginx import free_port
 
 # Seconds per step: generous, as a full rebuild (lesson PDFs included) on 2 cores shared with
 # other test runs can take minutes; each step returns as soon as its condition holds.
 DEADLINE = 900
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url: str) -> str:
@@ -80,6 +74,8 @@ class Server:
         self.log.close()
 
 
+# The editing loop is the same with any profile (seven rebuilds: the suite's longest test).
+@pytest.mark.one_profile
 def test_serve_shows_every_edit_and_every_problem(tmp_path):
     project = copy_project(tmp_path / "project")
     from ungsoc.config import from_mkdocs_yml
