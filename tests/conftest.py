@@ -98,6 +98,23 @@ def copy_project(target: Path, profile: str | None = None) -> Path:
     return target
 
 
+@functools.lru_cache(maxsize=None)
+def loaded_profile():
+    """The profile in use as the build loads it, in a throwaway project (where a test profile's
+    logo is, as in every project copy)."""
+    import tempfile
+
+    from ungsoc.profile import load_profile
+
+    project = Path(tempfile.mkdtemp(prefix="ungsoc-profile-"))
+    (project / "content").mkdir()
+    shutil.copytree(ROOT / "content" / "assets", project / "content" / "assets")
+    use_profile(project, PROFILE_FILE)
+    profile, problems = load_profile(project / "content" / "municipality.yml", project, ROOT / "content")
+    assert not problems, problems
+    return profile
+
+
 def place(project: Path, path: str) -> None:
     """Put a new page ("youth/new.md") into the reader's order (content/order.yml), right
     after its section's landing page."""

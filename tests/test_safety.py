@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 import pytest
 import yaml
 
-from conftest import BROWSER_ARGS, CHROMIUM, DEFAULT_LANGUAGE, LANGUAGES, PREFIX, PROFILE, PROFILE_FILE, ROOT, prefix
+from conftest import BROWSER_ARGS, CHROMIUM, DEFAULT_LANGUAGE, LANGUAGES, PREFIX, PROFILE, ROOT, loaded_profile, prefix
 
 pytestmark = pytest.mark.browser
 EXIT_LABEL = {"sv": "Lämna sidan snabbt", "da": "Forlad siden hurtigt", "no": "Forlat siden raskt"}
@@ -201,13 +200,6 @@ def test_help_now_visible_without_scrolling_on_a_phone(browser, site_url, langua
 # Help-now, the quick exit and privacy on every page: tests/test_every_page.py.
 
 
-@functools.lru_cache(maxsize=None)
-def shipped_profile():
-    from ungsoc.profile import load_profile
-
-    profile, problems = load_profile(PROFILE_FILE, ROOT, ROOT / "content")  # the profile the site was built with
-    assert not problems, problems
-    return profile
 
 
 def lifelines(language):
@@ -215,7 +207,7 @@ def lifelines(language):
     (whatever the profile is): emergency, medical emergency, child helpline, suicide line."""
     from ungsoc.profile import tel
 
-    national = shipped_profile().national(language)
+    national = loaded_profile().national(language)
     numbers = [national["emergency"], (national.get("medical_emergency") or {}).get("phone", national["emergency"]),
                national["child_helpline"]["phone"], national["suicide_prevention"]["phone"]]
     return {tel(number) for number in numbers}
@@ -234,7 +226,7 @@ def test_help_now_page_and_help_box_give_the_lifelines_as_tel_links(page, site_u
 def test_worried_about_a_friend_gives_emergency_and_suicide_line_as_tel_links(page, site_url, language):
     from ungsoc.profile import tel
 
-    national = shipped_profile().national(language)
+    national = loaded_profile().national(language)
     start(page, site_url, language, "youth/worried-about-a-friend/")
     hrefs = set(page.eval_on_selector_all("article a[href^='tel:']", "els => els.map(e => e.getAttribute('href'))"))
     medical = (national.get("medical_emergency") or {}).get("phone", national["emergency"])

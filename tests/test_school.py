@@ -149,12 +149,9 @@ def worksheet_tasks(language: str, lesson: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def profile():
-    from conftest import PROFILE_FILE
-    from ungsoc.profile import load_profile
+    from conftest import loaded_profile
 
-    loaded, problems = load_profile(PROFILE_FILE, ROOT, ROOT / "content")  # the profile the site fixture built with
-    assert not problems
-    return loaded
+    return loaded_profile()  # the profile the site fixture built with
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
