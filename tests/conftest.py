@@ -63,8 +63,7 @@ BROWSER_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-qu
 def mkdocs(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     # Every test build shares the lesson-PDF cache and the other build caches (keyed by
     # content): copies of the project redo only what they changed.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "UNGSOC_PDF_CACHE": str(ROOT / ".cache" / "ungsoc-pdf"),
-           "UNGSOC_CACHE": str(ROOT / ".cache"), **(env or {})}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "UNGSOC_CACHE": str(ROOT / ".cache"), **(env or {})}
     return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=env,
                           capture_output=True, text=True, timeout=900)
 

@@ -10,8 +10,6 @@ only the packs whose content changed.
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -21,10 +19,8 @@ from urllib.parse import urljoin
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
-from ungsoc import templates
+from ungsoc import buildcache, templates
 
-# A folder for the PDF cache other than the project's .cache/ungsoc-pdf (builds of copies share it).
-CACHE_ENV = "UNGSOC_PDF_CACHE"
 # The PDF's language tag: Norwegian pages are bokmål, as the site's own pages say ("nb").
 PDF_LANGUAGE = {"sv": "sv", "da": "da", "no": "nb"}
 # Material's heading permalinks have no place on paper.
@@ -53,27 +49,24 @@ def document(theme_dirs, pack: Pack, municipality: str, logo: Path, text: dict) 
 def render(document_html: str, base_url: str, cache_dir: Path, logo: Path) -> tuple[bytes, bool]:
     """The PDF of a document, and whether it was rendered now (False: from the cache, when the
     same document, logo and WeasyPrint version were rendered before)."""
-    key = hashlib.sha256("\n".join([version("weasyprint"), base_url, document_html]).encode()
-                         + logo.read_bytes()).hexdigest()
-    cached = cache_dir / f"{key}.pdf"
-    if cached.is_file():
-        return cached.read_bytes(), False
-    try:  # imported here: a build where every pack is cached never loads it
-        import weasyprint
-        from weasyprint.urls import URLFetcher
-    except ImportError as error:
-        raise PluginError(f"lesson PDFs need WeasyPrint ({error}): install the project again "
-                          "(pip install -e .), or set `lesson_pdfs: false` for the ungsoc plugin in mkdocs.yml") from error
+    rendered = []
 
-    # Local files only (the logo): a build downloads nothing, whatever a page links to.
-    fetcher = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
-    pdf = weasyprint.HTML(string=document_html, base_url=base_url, url_fetcher=fetcher).write_pdf(
-        pdf_variant="pdf/ua-1")
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(f".{os.getpid()}.part")  # builds sharing the cache never see half a file
-    partial.write_bytes(pdf)
-    partial.replace(cached)
-    return pdf, True
+    def make() -> bytes:
+        try:  # imported here: a build where every pack is cached never loads it
+            import weasyprint
+            from weasyprint.urls import URLFetcher
+        except ImportError as error:
+            raise PluginError(f"lesson PDFs need WeasyPrint ({error}): install the project again "
+                              "(pip install -e .), or set `lesson_pdfs: false` for the ungsoc plugin in mkdocs.yml") from error
+
+        # Local files only (the logo): a build downloads nothing, whatever a page links to.
+        fetcher = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
+        rendered.append(True)
+        return weasyprint.HTML(string=document_html, base_url=base_url, url_fetcher=fetcher).write_pdf(
+            pdf_variant="pdf/ua-1")
+
+    key = buildcache.key(version("weasyprint"), base_url, document_html, logo.read_bytes())
+    return buildcache.cached(cache_dir, f"{key}.pdf", make), bool(rendered)
 
 
 def with_link(theme_dirs, page_html: str, file_name: str, size: int, text: dict) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import os
 import posixpath
 import sys
 import time
@@ -245,8 +244,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         started, cpu, language = time.perf_counter(), time.process_time(), self.language(config)
         logo = self.profile.root / self.profile.data["logo"]
         # Keyed by content, so builds of copies of the project (tests, benchmarks) may share one.
-        cache = Path(os.environ.get(pdfpack.CACHE_ENV)
-                     or Path(config.config_file_path).resolve().parent / ".cache" / "ungsoc-pdf")
+        cache = buildcache.folder(Path(config.config_file_path).resolve().parent) / "ungsoc-pdf"
         for src_uri, page in self.school_pages.items():
             lesson = page.meta.get("lesson")
             if not isinstance(lesson, dict) or not lesson.get("handouts"):
