@@ -1,13 +1,15 @@
 """Results kept between builds, each under a hash of everything that goes into it.
 
-Zopfli's gzip files (precompress.py), the pruned stylesheet (unusedcss.py) and the compiled
-templates (jinja_cache) take far longer to make than to look up, and their inputs rarely
-change between builds.
+Zopfli's gzip files (precompress.py), the pruned stylesheet (unusedcss.py), the compiled
+templates (jinja_cache) and each page's content checks (content.page_checker) take far
+longer to make than to look up, and their inputs rarely change between builds.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.metadata
 import os
 from pathlib import Path
 from typing import Callable
@@ -28,6 +30,16 @@ def key(*parts: bytes | str) -> str:
         data = part.encode("utf-8") if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "big") + data)
     return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=None)
+def code_version(*distributions: str) -> str:
+    """A key for the code that makes a result: every source file of the ungsoc package and the
+    versions of the named installed packages. A result kept under it is made again after any
+    change to that code, so a new or changed check never meets an old answer."""
+    sources = sorted(Path(__file__).resolve().parent.rglob("*.py"))
+    return key(*(path.read_bytes() for path in sources),
+               *(f"{name}=={importlib.metadata.version(name)}" for name in distributions))
 
 
 def cached(cache: Path, name: str, make: Callable[[], bytes]) -> bytes:

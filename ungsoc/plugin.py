@@ -68,7 +68,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         root = Path(config.config_file_path).resolve().parent
         templates.bytecode_cache = self.jinja_caches(config)["ungsoc"]
         project = content.load_project(root, profile_path(root, self.config.profile, Path(self.config.content_dir)), Path(self.config.content_dir),
-                                       Path(config.docs_dir), self.config.lix_limits, previous=self.project)
+                                       Path(config.docs_dir), self.config.lix_limits, previous=self.project,
+                                       cache=buildcache.folder(root))
         if project is not self.project:
             sitecontext.ui_strings.cache_clear()
         if project.profile is None and (self.command != "serve" or self.project is None
