@@ -64,14 +64,22 @@ def script_hash(body: str) -> str:
 # nothing a strict CSP blocks: these expressions find their scripts much faster, and only a
 # page that might hold a problem (a false alarm costs only time) goes through the parser,
 # which reports the line. "Might" is a plain search of the lowercased page (a style element,
-# a style or on... attribute name before "=", or "javascript:"): one expression that looked
-# for them inside tags only cost as much as the rest of the CSP step.
-HANDLER_OR_STYLE = re.compile(r"\s(?:style|on[a-z]+)\s*=")
+# a style or on... attribute name after white space and before "=", or "javascript:"): one
+# expression that looked for them inside tags only cost as much as the rest of the CSP step.
+# Python's re finds a pattern that starts with plain letters far faster than one that starts
+# with \s (tried at every space of the page), so the space before the name is looked at
+# after a match: a third of the time of r"\s(?:style|on[a-z]+)\s*=", same answer.
+STYLE_OR_HANDLER = (re.compile(r"style\s*="), re.compile(r"on[a-z]+\s*="))
+
+
+def after_space(text: str, pattern: re.Pattern) -> bool:
+    """Whether pattern matches text right after white space (as r"\s" + pattern would)."""
+    return any(match.start() and text[match.start() - 1].isspace() for match in pattern.finditer(text))
 
 
 def maybe_blocked(html: str) -> bool:
     low = html.lower()
-    return "<style" in low or "javascript:" in low or HANDLER_OR_STYLE.search(low) is not None
+    return "<style" in low or "javascript:" in low or any(after_space(low, pattern) for pattern in STYLE_OR_HANDLER)
 
 
 INLINE_SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script\s*>", re.I | re.S)

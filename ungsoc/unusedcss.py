@@ -32,7 +32,8 @@ from ungsoc import buildcache
 
 STYLESHEET = re.compile(r"assets/stylesheets/main\.[0-9a-f]{8}\.min\.css")
 CLASS_ATTRIBUTE = re.compile(r'class=(?:"([^"]*)"|([^\s>"]+))')
-DIR_ATTRIBUTE = re.compile(r'\sdir=["\']?(\w+)')
+# After white space (checked after a match: see security.STYLE_OR_HANDLER for why).
+DIR_ATTRIBUTE = re.compile(r'dir=["\']?(\w+)')
 WORD = re.compile(r"[A-Za-z_][\w-]*")
 CUSTOM_PROPERTY_USE = re.compile(r"--[\w-]+")
 MATERIAL_NAME = re.compile(r"md-[\w-]+")
@@ -74,7 +75,8 @@ def site_usage(site: Path, stylesheet: Path) -> tuple[set[str], set[str]]:
         if path.suffix == ".html":
             for quoted, bare in CLASS_ATTRIBUTE.findall(text):
                 classes.update((quoted or bare).split())
-            classes.update(f"dir={direction.lower()}" for direction in DIR_ATTRIBUTE.findall(text))
+            classes.update(f"dir={found.group(1).lower()}" for found in DIR_ATTRIBUTE.finditer(text)
+                           if found.start() and text[found.start() - 1].isspace())
             for config in PAGE_CONFIG.findall(text):
                 config = json.loads(config)
                 features.update(config.get("features") or [])
