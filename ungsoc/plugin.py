@@ -228,8 +228,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
             markdown += catalogue.table_html(self.records, language, self.strings(language)["catalogue"],
                                              self.fallback_order(), root, config.theme.dirs,
                                              Path(self.config.content_dir))
-        if self.terms.get(content_language) and not file.endswith(glossary.PATH):
-            markdown += glossary.abbreviations(self.terms[content_language])
+        glossary.use_for_page(config, None if file.endswith(glossary.PATH) else self.terms.get(content_language))
         return markdown
 
     def on_page_content(self, html, page, config, files):

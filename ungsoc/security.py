@@ -73,7 +73,7 @@ STYLE_OR_HANDLER = (re.compile(r"style\s*="), re.compile(r"on[a-z]+\s*="))
 
 
 def after_space(text: str, pattern: re.Pattern) -> bool:
-    """Whether pattern matches text right after white space (as r"\s" + pattern would)."""
+    """Whether pattern matches text right after white space (as "\\s" + pattern would)."""
     return any(match.start() and text[match.start() - 1].isspace() for match in pattern.finditer(text))
 
 
