@@ -55,8 +55,8 @@ def definitions(terms: list[dict]) -> dict[str, str]:
             for t in terms for spelling in spellings(t)}
 
 
-def use_for_page(config, terms: list[dict] | None) -> None:
-    """Give the page about to be converted these terms' tooltips (None: no tooltips).
+def use_for_page(config, found: dict[str, str]) -> None:
+    """Give the page about to be converted these tooltips (definitions(terms); {}: none).
 
     MkDocs makes each page's Markdown converter from config.mdx_configs right after the
     on_page_markdown event, so the abbr extension's `glossary` option set then holds for that
@@ -66,7 +66,7 @@ def use_for_page(config, terms: list[dict] | None) -> None:
     a page's own `*[...]` definition now wins over the glossary's, as a page's words should.
     mkdocs.yml gives abbr no options of its own (a glossary there would be replaced)."""
     if "abbr" in config.markdown_extensions:
-        config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": definitions(terms or [])}
+        config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": found}
 
 
 def page_markdown(terms: list[dict], words: dict) -> str:
