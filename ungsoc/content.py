@@ -120,7 +120,7 @@ def page_checker(profile: Profile | None, limits, content_dir: Path, today: date
 
     if cache is None:
         return check
-    shared = buildcache.key(buildcache.code_version(*CHECK_PACKAGES), json.dumps(dict(limits), sort_keys=True),
+    shared = buildcache.key(json.dumps(dict(limits), sort_keys=True),
                             (today or datetime.date.today()).isoformat(),
                             *(part for schema_file in sorted(content_dir.glob("*.schema.json"))
                               for part in (schema_file.name, schema_file.read_bytes())))
@@ -134,13 +134,10 @@ def page_checker(profile: Profile | None, limits, content_dir: Path, today: date
         if language not in by_language:
             by_language[language] = buildcache.key(shared, language or "",
                                                    json.dumps(known_placeholders(profile, language), sort_keys=True))
-        name = buildcache.key(by_language[language], display, data)
-
-        def make() -> bytes:
-            found = check(path, display, language)
-            return json.dumps([dataclasses.astuple(problem) for problem in found]).encode("utf-8")
-
-        return [Problem(*fields) for fields in json.loads(buildcache.cached(cache / "ungsoc-checks", f"{name}.json", make))]
+        kept = buildcache.cached_json(cache, "ungsoc-checks", (by_language[language], display, data),
+                                      lambda: [dataclasses.astuple(problem) for problem in check(path, display, language)],
+                                      *CHECK_PACKAGES)
+        return [Problem(*fields) for fields in kept]
 
     return cached_check
 
