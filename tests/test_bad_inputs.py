@@ -8,6 +8,7 @@ check and keeps the previous site/.
 
 from __future__ import annotations
 
+import datetime
 import re
 import shutil
 from pathlib import Path
@@ -17,8 +18,9 @@ import yaml
 
 from conftest import DEFAULT_LANGUAGE, build, copy_project
 from test_atomic_build import tree_digest
-from ungsoc import cli
+from ungsoc import cli, content
 from ungsoc.config import from_mkdocs_yml
+from ungsoc.profile import load_profile
 from ungsoc.yamlsource import MAX_FILE_BYTES
 
 PAGE = f"docs/{DEFAULT_LANGUAGE}/youth/bad-input.md"  # a page in a language the profile publishes
@@ -226,6 +228,51 @@ def test_check_names_file_and_line_of_every_bad_input(project, capsys, monkeypat
     assert "Traceback" not in output
     pattern = re.compile(rf"^{re.escape(where)}:{expected_line(line, changes, ends)}: .*{re.escape(text)}", re.M)
     assert pattern.search(output), f"expected {pattern.pattern!r} in:\n{output}"
+
+
+# Cases that change pages only: their problems come from content.check_page.
+PAGE_CASES = [case for case in CASES if all(key.startswith("docs/") for key in case[1])]
+
+
+def test_kept_page_checks_report_exactly_what_checking_again_reports(project, tmp_path, monkeypatch):
+    """A build keeps each page's problems in its cache (content.page_checker): every bad page
+    gives, from an empty cache and from a full one, the same messages as checking it again,
+    also after the good page was kept; the date and the LIX limits are part of what is kept."""
+    monkeypatch.chdir(project)  # files are named relative to where the command runs
+    config = from_mkdocs_yml(project / "mkdocs.yml")
+    content_dir = Path(config.content_dir)
+    profile = load_profile(project / config.profile, project, content_dir)[0]
+    cache = tmp_path / "cache"
+
+    def problems(path: str, cache_dir: Path | None, limits=config.lix_limits, today=None) -> list[str]:
+        check = content.page_checker(profile, limits, content_dir, today, cache_dir)
+        language = path.split("/")[1]
+        return [str(problem) for problem in check(project / path, path, language)]
+
+    found_by_page_checks = 0  # the others (broken links) are found once every page is read
+    for name, changes, text, _ in PAGE_CASES:
+        good = {path: problems(path, cache) for path in changes if (project / path).exists()}
+        saved, _ = apply(changes, project)
+        try:
+            for path in changes:
+                again = problems(path, None)
+                found_by_page_checks += text in "\n".join(again)
+                assert problems(path, cache) == again, name  # not kept yet
+                assert problems(path, cache) == again, name  # kept
+        finally:
+            restore(saved)
+        for path, found in good.items():
+            assert problems(path, cache) == found, name
+    assert found_by_page_checks >= 20
+
+    page = "docs/sv/youth/index.md"
+    assert problems(page, cache) == problems(page, None) == []
+    earlier = datetime.date(2000, 1, 1)  # every `reviewed` date is after it
+    assert "in the future" in "\n".join(problems(page, cache, today=earlier))
+    assert problems(page, cache, today=earlier) == problems(page, None, today=earlier)
+    strict = {**dict(config.lix_limits), "youth": 1}
+    assert "is over the limit 1" in "\n".join(problems(page, cache, limits=strict))
+    assert problems(page, cache, limits=strict) == problems(page, None, limits=strict)
 
 
 def problem_lines(output: str) -> set[str]:

@@ -4,18 +4,43 @@ from __future__ import annotations
 
 import re
 
+import markdown
 import yaml
 
 from conftest import LANGUAGES, PREFIX, ROOT
-from ungsoc.glossary import abbreviations, spellings
+from ungsoc.config import load_mkdocs_yml
+from ungsoc.frontmatter import split
+from ungsoc.glossary import definitions, load_terms, spellings
 
 
 def test_a_term_is_explained_in_its_other_forms_and_at_the_start_of_a_sentence():
     term = {"term": "utredning", "forms": ["utredningen"], "definition": "När socialtjänsten tar reda på hur barnet har det."}
     assert spellings(term) == ["utredning", "Utredning", "utredningen", "Utredningen"]
-    definitions = abbreviations([term, {"term": "LVU", "definition": "Lagen om vård av unga."}])
-    assert "*[Utredningen]: När socialtjänsten" in definitions
-    assert definitions.count("*[LVU]:") == 1  # an acronym is not doubled
+    found = definitions([term, {"term": "LVU", "definition": "Lagen om vård av unga.\n"}])
+    assert found["Utredningen"].startswith("När socialtjänsten")
+    assert list(found).count("LVU") == 1 and found["LVU"] == "Lagen om vård av unga."  # an acronym is not doubled
+
+
+def test_every_page_gets_the_tooltips_that_definitions_at_its_end_gave():
+    """The glossary goes to the abbr extension's `glossary` option (glossary.use_for_page)
+    instead of `*[term]: definition` lines at the end of each page: every page's HTML is the same."""
+    config = load_mkdocs_yml(ROOT / "mkdocs.yml")[0]
+    extensions, options = config.markdown_extensions, config.mdx_configs
+    for language in LANGUAGES:
+        terms = load_terms(ROOT / "content", language)[0]
+        glossary = definitions(terms)
+        assert terms and glossary
+        appended = "".join(f"\n\n*[{spelling}]: {glossary[spelling]}" for spelling in sorted(glossary, key=len, reverse=True))
+        pages = sorted((ROOT / "docs" / language).rglob("*.md"))
+        for page in pages:
+            source = page.read_text(encoding="utf-8")
+            body = "\n".join(source.split("\n")[split(source)[1]:])
+            before = markdown.Markdown(extensions=extensions, extension_configs=options).convert(body + appended + "\n")
+            now = markdown.Markdown(extensions=extensions,
+                                    extension_configs={**options, "abbr": {"glossary": glossary}}).convert(body)
+            assert now == before, page
+        assert any("<abbr" in markdown.Markdown(extensions=extensions, extension_configs={"abbr": {"glossary": glossary}})
+                   .convert(page.read_text(encoding="utf-8")) for page in pages), language
 
 
 def built_terms(site, language) -> set[str]:

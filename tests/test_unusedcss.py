@@ -95,3 +95,13 @@ def test_a_feature_switched_on_in_the_page_config_or_present_in_a_page_keeps_its
     unusedcss.prune_site(site)
     css = pruned_css(site)
     assert ".md-annotation" in css and ".tabbed-button" in css
+
+
+def test_only_a_dir_attribute_gives_a_page_a_text_direction(tmp_path):
+    site = make_site(tmp_path)
+    stylesheet = site / "assets/stylesheets/main.0123abcd.min.css"
+    page = site / "other.html"
+    page.write_text('<div data-dir="rtl" class="x">dir=rtl <b>dir="rtl"</b>', encoding="utf-8")
+    assert "dir=rtl" not in unusedcss.site_usage(site, stylesheet)[0]
+    page.write_text('<div class="x"\ndir=RTL><p dir=\'rtl\'>', encoding="utf-8")
+    assert "dir=rtl" in unusedcss.site_usage(site, stylesheet)[0]

@@ -1,16 +1,21 @@
 """Results kept between builds, each under a hash of everything that goes into it.
 
-Zopfli's gzip files (precompress.py), the pruned stylesheet (unusedcss.py) and the compiled
-templates (jinja_cache) take far longer to make than to look up, and their inputs rarely
-change between builds.
+Zopfli's gzip files (precompress.py), the pruned stylesheet (unusedcss.py), the compiled
+templates (jinja_cache), each page's content checks (content.page_checker) and what each built
+file holds for the unused-CSS and CSP scans (unusedcss.site_usage, security.scan) take far
+longer to make than to look up, and their inputs rarely change between builds.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.metadata
+import json
 import os
+import sys
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import jinja2
 
@@ -30,6 +35,17 @@ def key(*parts: bytes | str) -> str:
     return digest.hexdigest()
 
 
+@functools.lru_cache(maxsize=None)
+def code_version(*distributions: str) -> str:
+    """A key for the code that makes a result: every source file of the ungsoc package, the
+    Python version (its standard library: re, html.parser) and the versions of the named
+    installed packages. A result kept under it is made again after any change to that code,
+    so a new or changed check never meets an old answer."""
+    sources = sorted(Path(__file__).resolve().parent.rglob("*.py"))
+    return key(sys.version, *(path.read_bytes() for path in sources),
+               *(f"{name}=={importlib.metadata.version(name)}" for name in distributions))
+
+
 def cached(cache: Path, name: str, make: Callable[[], bytes]) -> bytes:
     """The bytes stored under name in cache, made (and stored) when missing."""
     path = cache / name
@@ -41,6 +57,16 @@ def cached(cache: Path, name: str, make: Callable[[], bytes]) -> bytes:
     partial.write_bytes(data)
     partial.replace(path)
     return data
+
+
+def cached_json(cache: Path | None, folder: str, parts: tuple, make: Callable[[], Any],
+                *distributions: str) -> Any:
+    """make()'s answer (JSON data), kept in cache/folder under parts and the code that makes it
+    (code_version, with the named installed packages); no cache (None): made every time."""
+    if cache is None:
+        return make()
+    name = key(code_version(*distributions), *parts) + ".json"
+    return json.loads(cached(cache / folder, name, lambda: json.dumps(make()).encode("utf-8")))
 
 
 def jinja_cache(cache: Path, environment: str) -> jinja2.BytecodeCache:

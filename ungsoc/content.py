@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import json
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
-from ungsoc import feedback, frontmatter, glossary, lessons, placeholders, readability, records, schema
+from ungsoc import buildcache, feedback, frontmatter, glossary, lessons, placeholders, readability, records, schema
 from ungsoc.errors import Problem, shown
 from ungsoc.profile import LANGUAGES, Profile, load_profile
 from ungsoc.yamlsource import load, read_text, text_problems
@@ -82,7 +84,7 @@ def check_page(path: Path, display: str, language: str | None, profile: Profile 
     problems = list(front.problems)
     body = "\n".join(source.split("\n")[front.body_start:])
     first_line = front.body_start + 1
-    known = placeholders.values(profile, language) if profile and language in profile.languages else {}
+    known = known_placeholders(profile, language)
     problems += placeholders.check(body, display, first_line, known or None)
     problems += markup_problems(body, display, first_line)
     filled = placeholders.fill(body, known)[0]
@@ -93,6 +95,51 @@ def check_page(path: Path, display: str, language: str | None, profile: Profile 
         steps = "\n".join(str(step.get("do", "")) for step in lesson.get("steps") or [] if isinstance(step, dict))
         problems += [dataclasses.replace(p, line=2) for p in placeholders.check(steps, display, 2, known or None)]
     return problems
+
+
+def known_placeholders(profile: Profile | None, language: str | None) -> dict[str, str]:
+    """The placeholders a page in this language may use, with their values."""
+    return placeholders.values(profile, language) if profile and language in profile.languages else {}
+
+
+# The installed packages whose behaviour check_page's answer depends on (schema checks, YAML).
+CHECK_PACKAGES = ("jsonschema", "PyYAML")
+
+
+def page_checker(profile: Profile | None, limits, content_dir: Path, today: datetime.date | None,
+                 cache: Path | None) -> Callable[[Path, str, str | None], list[Problem]]:
+    """check_page for one load of the project: (path, display, language) -> problems.
+
+    With a cache (buildcache.folder), each page's problems are kept under everything they
+    depend on: the page's bytes, the name messages give it, its language and the placeholders
+    it may use, the LIX limits, the content folder's schemas, the date (a `reviewed` date may
+    not be in the future) and the code that checks (buildcache.code_version). Checking every
+    page again was most of loading the project: now a build checks only the pages that changed."""
+    def check(path: Path, display: str, language: str | None) -> list[Problem]:
+        return check_page(path, display, language, profile, limits, content_dir, today)
+
+    if cache is None:
+        return check
+    shared = buildcache.key(json.dumps(dict(limits), sort_keys=True),
+                            (today or datetime.date.today()).isoformat(),
+                            *(part for schema_file in sorted(content_dir.glob("*.schema.json"))
+                              for part in (schema_file.name, schema_file.read_bytes())))
+    by_language: dict[str | None, str] = {}
+
+    def cached_check(path: Path, display: str, language: str | None) -> list[Problem]:
+        try:
+            data = path.read_bytes()
+        except OSError:  # check_page names the reason
+            return check(path, display, language)
+        if language not in by_language:
+            by_language[language] = buildcache.key(shared, language or "",
+                                                   json.dumps(known_placeholders(profile, language), sort_keys=True))
+        kept = buildcache.cached_json(cache, "ungsoc-checks", (by_language[language], display, data),
+                                      lambda: [dataclasses.astuple(problem) for problem in check(path, display, language)],
+                                      *CHECK_PACKAGES)
+        return [Problem(*fields) for fields in kept]
+
+    return cached_check
 
 
 def check_data_files(content_dir: Path) -> list[Problem]:
@@ -144,8 +191,10 @@ def signature(*folders_and_files: Path) -> tuple:
 
 
 def load_project(root: Path, profile_path: Path, content_dir: Path, docs_dir: Path, limits,
-                 previous: Project | None = None, today: datetime.date | None = None) -> Project:
-    """Load and check everything; reuse `previous` when no file has changed since."""
+                 previous: Project | None = None, today: datetime.date | None = None,
+                 cache: Path | None = None) -> Project:
+    """Load and check everything; reuse `previous` when no file has changed since. With a
+    cache (buildcache.folder), pages unchanged since a build that used it are not checked again."""
     root = root.resolve()
     sig = signature(profile_path, content_dir, docs_dir)
     if previous is not None and previous.signature == sig:
@@ -160,10 +209,11 @@ def load_project(root: Path, profile_path: Path, content_dir: Path, docs_dir: Pa
     problems += found
     project.records, found = records.load_records(content_dir)
     problems += found + check_data_files(content_dir)
+    check = page_checker(project.profile, limits, content_dir, today, cache)
     for page in sorted(docs_dir.rglob("*.md")):
         relative = page.relative_to(docs_dir).parts
         language = relative[0] if relative[0] in LANGUAGES else None
-        problems += check_page(page, shown(page), language, project.profile, limits, content_dir, today)
+        problems += check(page, shown(page), language)
     # One message per problem, in file order (a file may be reached twice, e.g. national data).
     # A problem with a whole file (empty, too large, unreadable) points at its first line.
     problems = [p if p.line else dataclasses.replace(p, line=1) for p in problems]

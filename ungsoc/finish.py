@@ -58,7 +58,8 @@ def finish_site(site_dir: Path, project: Project) -> list[Problem]:
     endpoint = (profile.data.get("feedback") or {}).get("endpoint")
     return security.write_deploy_files(site_dir, [endpoint] if endpoint else [], profile.languages,
                                        profile.default_language, project.site_url,
-                                       extra_policies={f"{cms.ADMIN}/": admin_csp} if admin_csp else None)
+                                       extra_policies={f"{cms.ADMIN}/": admin_csp} if admin_csp else None,
+                                       cache=project.cache)
 
 
 def main(root: Path, site_dir: Path) -> int:

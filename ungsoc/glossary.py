@@ -1,6 +1,6 @@
 """Glossary terms per language (content/glossary/<lang>.yml): tooltips and a glossary page.
 
-Tooltips use Python-Markdown's `abbr` extension (definitions appended to each page) with
+Tooltips use Python-Markdown's `abbr` extension (its glossary set for each page) with
 Material's `content.tooltips`, so no code of ours runs in the reader's browser.
 """
 
@@ -49,14 +49,24 @@ def spellings(term: dict) -> list[str]:
     return list(dict.fromkeys(form for base in forms for form in (base, base[:1].upper() + base[1:])))
 
 
-def abbreviations(terms: list[dict]) -> str:
-    """Markdown abbreviation definitions, longest spelling first so compounds win."""
-    definitions = {spelling: t["definition"] for t in terms for spelling in spellings(t)}
-    ordered = sorted(definitions, key=len, reverse=True)
-    # One block per definition: Markdown's abbr processor takes one definition off a block and
-    # hands the rest back, which every block processor then searches again (quadratic; as one
-    # block, the definitions took longer to convert than the page itself).
-    return "\n\n" + "\n\n".join(f"*[{spelling}]: {definitions[spelling]}" for spelling in ordered) + "\n"
+def definitions(terms: list[dict]) -> dict[str, str]:
+    """Each spelling and its explanation, for the abbr extension's glossary (use_for_page)."""
+    return {spelling: " ".join(line.strip() for line in t["definition"].strip().splitlines())
+            for t in terms for spelling in spellings(t)}
+
+
+def use_for_page(config, found: dict[str, str]) -> None:
+    """Give the page about to be converted these tooltips (definitions(terms); {}: none).
+
+    MkDocs makes each page's Markdown converter from config.mdx_configs right after the
+    on_page_markdown event, so the abbr extension's `glossary` option set then holds for that
+    page only. The same HTML as `*[term]: definition` lines at the end of every page, which
+    the block parser had to take apart on every page, one block per definition: that cost
+    as much again as converting the page. abbr finds the longest spelling first either way;
+    a page's own `*[...]` definition now wins over the glossary's, as a page's words should.
+    mkdocs.yml gives abbr no options of its own (a glossary there would be replaced)."""
+    if "abbr" in config.markdown_extensions:
+        config.mdx_configs["abbr"] = {**config.mdx_configs.get("abbr", {}), "glossary": found}
 
 
 def page_markdown(terms: list[dict], words: dict) -> str:

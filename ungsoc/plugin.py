@@ -50,6 +50,9 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         self.school_pages: dict = {}  # src_uri -> Page of the teacher guide, in the language being built
         self.pdf_stats = {"packs": 0, "rendered": 0, "seconds": 0.0, "cpu_seconds": 0.0}
         self.bytecode_caches: dict = {}  # compiled templates, kept between builds (jinja_caches)
+        # The same for every page of a language: made once per build (on_config empties them).
+        self.placeholder_values: dict[str, dict[str, str]] = {}
+        self.glossaries: dict[str, dict[str, str]] = {}
 
     def language(self, config) -> str:
         return static_i18n.language_being_built(config, self.profile.default_language)
@@ -68,7 +71,8 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         root = Path(config.config_file_path).resolve().parent
         templates.bytecode_cache = self.jinja_caches(config)["ungsoc"]
         project = content.load_project(root, profile_path(root, self.config.profile, Path(self.config.content_dir)), Path(self.config.content_dir),
-                                       Path(config.docs_dir), self.config.lix_limits, previous=self.project)
+                                       Path(config.docs_dir), self.config.lix_limits, previous=self.project,
+                                       cache=buildcache.folder(root))
         if project is not self.project:
             sitecontext.ui_strings.cache_clear()
         if project.profile is None and (self.command != "serve" or self.project is None
@@ -78,6 +82,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
             project = dataclasses.replace(self.project, problems=project.problems, signature=project.signature)
         self.project = project
         self.profile, self.terms = project.profile, project.terms
+        self.placeholder_values, self.glossaries = {}, {}
         self.questionnaire, self.records = project.questionnaire, project.records
         self.fail_or_report(project.problems)
         content_dir = Path(self.config.content_dir)
@@ -199,7 +204,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
         file, source = f"docs/{page.file.src_uri}", page.file.content_string
         # Checked with the page in on_config; only a page shown in another language's build (a
         # fallback, with that country's numbers) can still name one this language lacks.
-        markdown, unknown = placeholders.fill(markdown, placeholders.values(self.profile, language), file,
+        markdown, unknown = placeholders.fill(markdown, self.known_placeholders(language), file,
                                               frontmatter.split(source)[1] + 1)
         self.add_problems(unknown)
         if page.file.generated_by:  # pages from data; pages under docs/ were checked in on_config
@@ -214,7 +219,7 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
             lesson = page.meta["lesson"]  # checked with the page in on_config (content.check_page)
             if lesson.get("steps"):
                 table = placeholders.fill(lessons.plan_table(lesson["steps"], language, self.lesson_words()),
-                                          placeholders.values(self.profile, language))[0]
+                                          self.known_placeholders(language))[0]
                 markdown = lessons.with_plan(markdown, table)
             handouts, problems = lessons.handout_links(lesson, page.file.src_uri, files, file)
             self.add_problems(problems)
@@ -227,9 +232,18 @@ class UngsocPlugin(BasePlugin[UngsocConfig]):
             markdown += catalogue.table_html(self.records, language, self.strings(language)["catalogue"],
                                              self.fallback_order(), root, config.theme.dirs,
                                              Path(self.config.content_dir))
-        if self.terms.get(content_language) and not file.endswith(glossary.PATH):
-            markdown += glossary.abbreviations(self.terms[content_language])
+        if file.endswith(glossary.PATH) or content_language not in self.terms:
+            glossary.use_for_page(config, {})
+        else:
+            if content_language not in self.glossaries:
+                self.glossaries[content_language] = glossary.definitions(self.terms[content_language])
+            glossary.use_for_page(config, self.glossaries[content_language])
         return markdown
+
+    def known_placeholders(self, language: str) -> dict[str, str]:
+        if language not in self.placeholder_values:
+            self.placeholder_values[language] = placeholders.values(self.profile, language)
+        return self.placeholder_values[language]
 
     def on_page_content(self, html, page, config, files):
         if self.config.enabled and self.config.lesson_pdfs and page.file.src_uri.split("/", 1)[-1].startswith("school/"):

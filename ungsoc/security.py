@@ -11,12 +11,14 @@ without 'unsafe-inline'.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ungsoc import buildcache
 from ungsoc.errors import Problem
 
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -64,14 +66,22 @@ def script_hash(body: str) -> str:
 # nothing a strict CSP blocks: these expressions find their scripts much faster, and only a
 # page that might hold a problem (a false alarm costs only time) goes through the parser,
 # which reports the line. "Might" is a plain search of the lowercased page (a style element,
-# a style or on... attribute name before "=", or "javascript:"): one expression that looked
-# for them inside tags only cost as much as the rest of the CSP step.
-HANDLER_OR_STYLE = re.compile(r"\s(?:style|on[a-z]+)\s*=")
+# a style or on... attribute name after white space and before "=", or "javascript:"): one
+# expression that looked for them inside tags only cost as much as the rest of the CSP step.
+# Python's re finds a pattern that starts with plain letters far faster than one that starts
+# with \s (tried at every space of the page), so the space before the name is looked at
+# after a match: a third of the time of r"\s(?:style|on[a-z]+)\s*=", same answer.
+STYLE_OR_HANDLER = (re.compile(r"style\s*="), re.compile(r"on[a-z]+\s*="))
+
+
+def after_space(text: str, pattern: re.Pattern) -> bool:
+    """Whether pattern matches text right after white space (as "\\s" + pattern would)."""
+    return any(match.start() and text[match.start() - 1].isspace() for match in pattern.finditer(text))
 
 
 def maybe_blocked(html: str) -> bool:
     low = html.lower()
-    return "<style" in low or "javascript:" in low or HANDLER_OR_STYLE.search(low) is not None
+    return "<style" in low or "javascript:" in low or any(after_space(low, pattern) for pattern in STYLE_OR_HANDLER)
 
 
 INLINE_SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script\s*>", re.I | re.S)
@@ -109,9 +119,20 @@ def unreviewed(hashes: set[str], pages: dict[str, str]) -> list[Problem]:
             for h in sorted(hashes) if h not in REVIEWED_SCRIPTS]
 
 
-def scan(site_dir: Path, skip: list[str] = ()) -> tuple[list[str], list[Problem]]:
+def page_scripts(html: str, name: str) -> tuple[set[str], list[Problem]]:
+    """The hashes of a page's inline scripts, and its inline styles and unhashable scripts."""
+    if not maybe_blocked(html):
+        return quick_script_hashes(html), []
+    finder = _InlineFinder(name)
+    finder.feed(html)
+    return finder.hashes, finder.problems
+
+
+def scan(site_dir: Path, skip: list[str] = (), cache: Path | None = None) -> tuple[list[str], list[Problem]]:
     """The sorted script hashes of every page, and every inline style or unhashable script;
-    folders in skip (e.g. "admin/") have a policy of their own."""
+    folders in skip (e.g. "admin/") have a policy of their own. With a cache
+    (buildcache.folder), each page's findings are kept under its name and text: a rebuild
+    reads again only the pages that changed."""
     hashes: set[str] = set()
     first_page: dict[str, str] = {}
     problems: list[Problem] = []
@@ -120,13 +141,14 @@ def scan(site_dir: Path, skip: list[str] = ()) -> tuple[list[str], list[Problem]
             continue
         html = page.read_text(encoding="utf-8")
         name = f"site/{page.relative_to(site_dir).as_posix()}"
-        if not maybe_blocked(html):
-            found = quick_script_hashes(html)
-        else:
-            finder = _InlineFinder(name)
-            finder.feed(html)
-            found = finder.hashes
-            problems += finder.problems
+
+        def make() -> dict:
+            found, blocked = page_scripts(html, name)
+            return {"hashes": sorted(found), "problems": [dataclasses.astuple(problem) for problem in blocked]}
+
+        kept = buildcache.cached_json(cache, "ungsoc-csp", (name, html), make)
+        found = set(kept["hashes"])
+        problems += [Problem(*fields) for fields in kept["problems"]]
         for h in found - hashes:
             first_page.setdefault(h, name)
         hashes |= found
@@ -372,10 +394,12 @@ def remove_source_maps(site_dir: Path) -> None:
 
 
 def write_deploy_files(site_dir: Path, form_targets: list[str], languages: list[str], default: str,
-                       site_url: str | None, extra_policies: dict[str, str] | None = None) -> list[Problem]:
-    """extra_policies: a folder of the site (e.g. "admin/") with its own CSP instead of the site's."""
+                       site_url: str | None, extra_policies: dict[str, str] | None = None,
+                       cache: Path | None = None) -> list[Problem]:
+    """extra_policies: a folder of the site (e.g. "admin/") with its own CSP instead of the
+    site's; cache: where scan keeps each page's findings (buildcache.folder), or None."""
     extra_policies = extra_policies or {}
-    hashes, problems = scan(site_dir, skip=list(extra_policies))
+    hashes, problems = scan(site_dir, skip=list(extra_policies), cache=cache)
     if problems:
         return problems
     header_map = headers(policy(hashes, form_targets))

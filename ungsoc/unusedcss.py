@@ -32,7 +32,8 @@ from ungsoc import buildcache
 
 STYLESHEET = re.compile(r"assets/stylesheets/main\.[0-9a-f]{8}\.min\.css")
 CLASS_ATTRIBUTE = re.compile(r'class=(?:"([^"]*)"|([^\s>"]+))')
-DIR_ATTRIBUTE = re.compile(r'\sdir=["\']?(\w+)')
+# After white space (checked after a match: see security.STYLE_OR_HANDLER for why).
+DIR_ATTRIBUTE = re.compile(r'dir=["\']?(\w+)')
 WORD = re.compile(r"[A-Za-z_][\w-]*")
 CUSTOM_PROPERTY_USE = re.compile(r"--[\w-]+")
 MATERIAL_NAME = re.compile(r"md-[\w-]+")
@@ -56,11 +57,38 @@ MATERIAL_FEATURES = [
 PAGE_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
 
-def site_usage(site: Path, stylesheet: Path) -> tuple[set[str], set[str]]:
+def file_usage(kind: str, text: str) -> dict[str, list[str]]:
+    """What one built file uses; kind: "html" (a page), "material" (Material's scripts), "js"
+    (the site's own scripts) or "css"."""
+    classes: set[str] = set()
+    set_by_material: set[str] = set()
+    features: set[str] = set()
+    if kind == "html":
+        for quoted, bare in CLASS_ATTRIBUTE.findall(text):
+            classes.update((quoted or bare).split())
+        classes.update(f"dir={found.group(1).lower()}" for found in DIR_ATTRIBUTE.finditer(text)
+                       if found.start() and text[found.start() - 1].isspace())
+        for config in PAGE_CONFIG.findall(text):
+            config = json.loads(config)
+            features.update(config.get("features") or [])
+            features.update(key for key, value in config.items() if value is not None)
+    elif kind == "material":
+        for value in MATERIAL_CLASS_LITERAL.findall(text):
+            set_by_material.update(value.split())
+        prefixes = tuple(MATERIAL_CLASS_TEMPLATE.findall(text))
+        set_by_material.update(name for name in MATERIAL_NAME.findall(text) if name.startswith(prefixes))
+    elif kind == "js":
+        classes.update(WORD.findall(text))
+    return {"classes": sorted(classes), "set_by_material": sorted(set_by_material), "features": sorted(features),
+            "custom_properties": sorted(set(CUSTOM_PROPERTY_USE.findall(text)))}
+
+
+def site_usage(site: Path, stylesheet: Path, cache: Path | None = None) -> tuple[set[str], set[str]]:
     """What the rest of the site uses, each file read once: the classes (every class in the
     built pages, every word of the site's own scripts, the classes Material's scripts set),
     the text directions of its pages (as `dir=ltr`, see selector_requirements) and the custom
-    property names (`--name`) it mentions."""
+    property names (`--name`) it mentions. With a cache (buildcache.folder), what each file
+    uses is kept under its text: a rebuild looks again only at the files that changed."""
     classes: set[str] = set()
     set_by_material: set[str] = set()
     features: set[str] = set()
@@ -70,22 +98,13 @@ def site_usage(site: Path, stylesheet: Path) -> tuple[set[str], set[str]]:
         if path.suffix not in (".html", ".js", ".css") or path == stylesheet:
             continue
         text = path.read_text(encoding="utf-8", errors="ignore")
-        custom_properties.update(CUSTOM_PROPERTY_USE.findall(text))
-        if path.suffix == ".html":
-            for quoted, bare in CLASS_ATTRIBUTE.findall(text):
-                classes.update((quoted or bare).split())
-            classes.update(f"dir={direction.lower()}" for direction in DIR_ATTRIBUTE.findall(text))
-            for config in PAGE_CONFIG.findall(text):
-                config = json.loads(config)
-                features.update(config.get("features") or [])
-                features.update(key for key, value in config.items() if value is not None)
-        elif path.suffix == ".js" and material in path.parents:
-            for value in MATERIAL_CLASS_LITERAL.findall(text):
-                set_by_material.update(value.split())
-            prefixes = tuple(MATERIAL_CLASS_TEMPLATE.findall(text))
-            set_by_material.update(name for name in MATERIAL_NAME.findall(text) if name.startswith(prefixes))
-        elif path.suffix == ".js":
-            classes.update(WORD.findall(text))
+        kind = ("html" if path.suffix == ".html" else "css" if path.suffix == ".css"
+                else "material" if material in path.parents else "js")
+        used = buildcache.cached_json(cache, "ungsoc-usage", (kind, text), lambda: file_usage(kind, text))
+        classes.update(used["classes"])
+        set_by_material.update(used["set_by_material"])
+        features.update(used["features"])
+        custom_properties.update(used["custom_properties"])
     markers = classes | features
     absent = tuple(prefix for prefixes, switches in MATERIAL_FEATURES if not markers & switches for prefix in prefixes)
     return classes | {name for name in set_by_material if not name.startswith(absent)}, custom_properties
@@ -173,7 +192,7 @@ def prune_site(site: Path, cache: Path | None = None) -> tuple[int, int] | None:
     if stylesheet is None:
         return None
     source = stylesheet.read_text(encoding="utf-8")
-    classes, custom_properties = site_usage(site, stylesheet)
+    classes, custom_properties = site_usage(site, stylesheet, cache)
     if cache is None:
         css = pruned_css(source, classes, custom_properties)
     else:
