@@ -64,10 +64,11 @@ test: $(VENV)/.test node_modules/.installed
 # prove the same with any profile: both ran already).
 CI_MORE_PROFILES ?= no-sv no-only dk-da-only
 test-profiles: $(VENV)/.test node_modules/.installed
-	set -e; for profile in $(CI_MORE_PROFILES); do \
+	failed=""; for profile in $(CI_MORE_PROFILES); do \
 	  echo "== build and content tests with tests/profiles/$$profile.yml"; \
-	  UNGSOC_PROFILE=$$profile $(PYTEST) -q -m "not browser and not fixed_profile and not one_profile"; \
-	done
+	  UNGSOC_PROFILE=$$profile $(PYTEST) -q -m "not browser and not fixed_profile and not one_profile" || failed="$$failed $$profile"; \
+	done; \
+	test -z "$$failed" || { echo "make test-profiles: tests failed with$$failed" >&2; exit 1; }
 
 # Install from the same lock file on another Python (CI: each newer one on the machine), in a
 # venv of its own, then check and build the site with it:

@@ -36,8 +36,11 @@ def results(site: Path, language: str, queries: list[str]) -> list[list[str]]:
 
 
 def measure(site: Path) -> dict[str, list[dict]]:
+    """The questions of each language the site was built in (a fork may publish one)."""
     table = {}
     for language, rows in questions().items():
+        if not (site / "search" / f"search_index.{language}.json").is_file():
+            continue
         found = results(site, language, [query for query, _ in rows])
         table[language] = [{"query": query, "expected": page, "top": pages[:TOP], "hit": page in pages[:TOP]}
                            for (query, page), pages in zip(rows, found)]

@@ -45,6 +45,7 @@ DEFAULT_LANGUAGE = PROFILE["default_language"]
 # Where each language lives in the built site (the default language at the root).
 PREFIX = {lang: "" if lang == DEFAULT_LANGUAGE else f"{lang}/" for lang in LANGUAGES}
 SITE_URL = PROFILE["site_url"]
+HIDDEN_SECTIONS = tuple(PROFILE.get("hide_sections") or ())  # sections the profile does not publish
 HTML_LANG = {"sv": "sv", "da": "da", "no": "nb"}  # Material's UI language for Norwegian is bokmål
 
 

@@ -16,14 +16,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import build, copy_project
+from conftest import DEFAULT_LANGUAGE, build, copy_project
 from test_atomic_build import tree_digest
 from ungsoc import cli, content
 from ungsoc.config import from_mkdocs_yml
 from ungsoc.profile import load_profile
 from ungsoc.yamlsource import MAX_FILE_BYTES
 
-PAGE = "docs/sv/youth/bad-input.md"
+PAGE = f"docs/{DEFAULT_LANGUAGE}/youth/bad-input.md"  # a page in a language the profile publishes
 FRONT = "---\naudience: youth\nreviewed: 2026-11-24\n---\n\n# Rubrik\n\n"
 
 

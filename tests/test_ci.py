@@ -95,8 +95,17 @@ def run_ci(tmp_path, python_has_venv: bool) -> str:
     # The README's test command with a profile that is not the demo, then another Python.
     made = (tmp_path / "make.log").read_text().splitlines()
     assert made[0] == "UNGSOC_PROFILE=se-three-languages make test"
-    assert all(line.startswith("make ci-other-python OTHER_PYTHON=") for line in made[1:])
+    assert made[1] == "make test-profiles"
+    assert all(line.startswith("make ci-other-python OTHER_PYTHON=") for line in made[2:])
     return log.read_text() if log.exists() else ""
+
+
+def test_ci_runs_the_build_and_content_tests_with_three_more_profiles_one_norwegian_one_danish_only():
+    chosen = re.search(r"^CI_MORE_PROFILES \?= (.+)$", (ROOT / "Makefile").read_text(), re.M).group(1).split()
+    languages = {name: yaml.safe_load((ROOT / "tests/profiles" / f"{name}.yml").read_text(encoding="utf-8"))["languages"]
+                 for name in chosen}
+    assert len(chosen) == 3 and "se-three-languages" not in chosen
+    assert ["no"] in languages.values() and ["da"] in languages.values()
 
 
 def test_ci_installs_python_venv_when_python_lacks_it(tmp_path):

@@ -67,7 +67,7 @@ def test_admin_is_self_hosted_and_generated(cms_site):
     assert config["backend"] == {"name": "github", "repo": "kommun/ungsoc", "branch": "main"}
     assert config["publish_mode"] == "editorial_workflow"
     assert "local_backend" not in config
-    assert config["i18n"] == {"structure": "multiple_folders", "locales": ["sv", "da", "no"], "default_locale": "sv"}
+    assert config["i18n"] == {"structure": "multiple_folders", "locales": list(LANGUAGES), "default_locale": DEFAULT_LANGUAGE}
 
 
 def test_reader_pages_never_reference_admin(cms_site):
@@ -103,7 +103,7 @@ def test_one_collection_per_section_with_schema_fields(cms_site):
     records = collection(config, "interventions_records")
     assert records["folder"] == "content/interventions" and records["format"] == "ungsoc-yml"
     glossary = collection(config, "glossary")
-    assert [f["file"] for f in glossary["files"]] == [f"content/glossary/{lang}.yml" for lang in ("sv", "da", "no")]
+    assert [f["file"] for f in glossary["files"]] == [f"content/glossary/{lang}.yml" for lang in LANGUAGES]
     contacts = collection(config, "municipality")["files"][0]
     assert [f["name"] for f in contacts["fields"]] == ["contacts"]  # not colours, URLs or languages
 
@@ -208,7 +208,7 @@ def test_lix_in_the_cms_equals_the_build_on_every_youth_and_parents_page(tmp_pat
                 filled, _ = placeholders.fill(body, values, str(path), body_start + 1)
                 pages.append({"body": body, "values": values, "name": str(path.relative_to(ROOT))})
                 python.append(readability.lix(filled))
-    assert len(pages) >= 30
+    assert len(pages) >= 15 * len(profile.languages)
     # The preview fills placeholders itself (ungsoc-cms.js does the same), then counts.
     script = """
 const Lix = require(process.argv[1]);

@@ -6,7 +6,7 @@ import shutil
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from conftest import ROOT, build, copy_project
+from conftest import DEFAULT_LANGUAGE, ROOT, build, copy_project
 from ungsoc import cli
 from ungsoc.plugin import UngsocPlugin
 
@@ -52,7 +52,7 @@ def test_content_dir_is_read_by_check_and_build(tmp_path, monkeypatch, capsys):
 def test_content_dir_schemas_and_messages(tmp_path, monkeypatch, capsys):
     """Schemas come from the content folder, and messages name its files as they are."""
     project = moved_content(tmp_path)
-    glossary = project / "data/glossary/sv.yml"
+    glossary = project / f"data/glossary/{DEFAULT_LANGUAGE}.yml"
     glossary.write_text(glossary.read_text(encoding="utf-8") + "extra: 1\n", encoding="utf-8")
     schema = project / "data/feedback.schema.json"
     schema.write_text(schema.read_text(encoding="utf-8").replace('"required": [', '"required": ["owner", ', 1),
@@ -60,6 +60,6 @@ def test_content_dir_schemas_and_messages(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(project)
     assert cli.main(["check"]) == 1
     out = capsys.readouterr().out
-    assert "data/glossary/sv.yml:" in out and "extra: unknown key" in out
+    assert f"data/glossary/{DEFAULT_LANGUAGE}.yml:" in out and "extra: unknown key" in out
     assert "data/feedback.yml:" in out and "owner: missing; this field is required" in out
     assert "content/" not in out

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import LANGUAGES, PREFIX, ROOT, build, copy_project, place
+from test_build import ALL_SECTION_LABELS, SECTION_FOLDERS
 
 ORDER = yaml.safe_load((ROOT / "content/order.yml").read_text(encoding="utf-8"))
 NEXT = re.compile(r'<a href="([^"]+)" class="md-footer__link md-footer__link--next"')
@@ -71,13 +72,18 @@ def test_next_and_previous_walk_every_page_in_the_readers_order(site):
         assert backward == forward[::-1], language
 
 
+# A language the profile in use publishes, at a folder of its own where it has one.
+LANGUAGE = LANGUAGES[-1]
+
+
 def test_navigation_lists_the_sections_and_pages_in_the_readers_order(site):
-    html = (site / "da/parents/index.html").read_text(encoding="utf-8")
+    html = (site / PREFIX[LANGUAGE] / "parents/index.html").read_text(encoding="utf-8")
     nav = html[html.index('class="md-nav md-nav--primary"'):]
     sections = re.findall(r'<a href="[./]*(\w+)/" class="md-nav__link', nav)
     top = [name for name in dict.fromkeys(sections) if name in ORDER]
     assert top == [name for name in ORDER if name in top][:len(top)]
-    links = re.findall(r'href="([^"]+)" class="md-nav__link', nav[nav.index("Til forældre"):])
+    parents = ALL_SECTION_LABELS[LANGUAGE][SECTION_FOLDERS.index("parents")]
+    links = re.findall(r'href="([^"]+)" class="md-nav__link', nav[nav.index(parents):])
     # the section's name links its landing page; its other pages follow in the order
     pages = [entry.removesuffix(".md") for entry in ORDER["parents"][1:]]
     assert [link.strip("/.") for link in links[:len(pages)]] == pages, links
@@ -85,17 +91,17 @@ def test_navigation_lists_the_sections_and_pages_in_the_readers_order(site):
 
 def test_a_page_not_placed_in_the_order_fails_the_build_with_its_file(tmp_path):
     project = copy_project(tmp_path / "project")
-    (project / "docs/da/parents/new-page.md").write_text(
+    (project / f"docs/{LANGUAGE}/parents/new-page.md").write_text(
         "---\naudience: parents\nreviewed: 2026-11-24\n---\n\n# Ny side\n\nTekst.\n", encoding="utf-8")
     result = build(project)
     assert result.returncode != 0
-    assert ("docs/da/parents/new-page.md: order: the page is not placed in content/order.yml: "
+    assert (f"docs/{LANGUAGE}/parents/new-page.md: order: the page is not placed in content/order.yml: "
             "add `- new-page.md` under `parents:` where readers should meet it") in result.stderr
     # Placed, it builds and comes where it was put.
     place(project, "parents/new-page.md")
     result = build(project)
     assert result.returncode == 0, result.stderr
-    html = (project / "site/da/parents/index.html").read_text(encoding="utf-8")
+    html = (project / "site" / PREFIX[LANGUAGE] / "parents/index.html").read_text(encoding="utf-8")
     assert NEXT.search(html).group(1) == "new-page/"
 
 
@@ -136,3 +142,38 @@ def test_an_order_entry_naming_no_page_fails_the_build_and_check_at_its_line(tmp
     reported = str(raised.value).splitlines()
     assert reported[0] == "3 problems in content:" and sorted(reported[1:]) == sorted(expected)
     assert sorted(str(problem) for problem in check_all(project) if "order.yml" in problem.file) == sorted(expected)
+
+
+def test_a_page_falling_back_to_the_default_language_joins_its_section_in_the_readers_order():
+    """A Swedish build of a Norwegian-first site: the handout nobody translated comes from the
+    Norwegian folder (i18n's fallback), and MkDocs makes a second "school" section for it. The
+    reader sees one section, with that handout where order.yml puts it."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+    from mkdocs.structure.nav import Navigation, Section, _add_parent_links
+    from mkdocs.structure.pages import Page
+
+    from ungsoc.navorder import Order, apply
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "test"})
+
+    def page(src_uri: str) -> Page:
+        return Page(src_uri, File(src_uri, "docs", "site", True), config)
+
+    swedish = Section("För skolan", [page("sv/school/index.md"), page("sv/school/working-together.md"),
+                                     Section("Att skriva ut", [page("sv/school/handouts/a-case.md"),
+                                                               page("sv/school/handouts/c-worksheet.md")])])
+    fallback = Section("För skolan", [Section("Att skriva ut", [page("no/school/handouts/b-statements.md")])])
+    order = Order("content/order.yml", ["school"], {"school": ["index.md", "handouts/*", "working-together.md"]})
+    _add_parent_links([swedish, fallback])  # as mkdocs.structure.nav.get_navigation does
+    nav, problems = apply(Navigation([swedish, fallback], []), order, ["no", "sv"])
+
+    assert problems == []
+    assert [item.title for item in nav.items] == ["För skolan"]
+    assert [p.file.src_uri for p in nav.pages] == [
+        "sv/school/index.md", "sv/school/handouts/a-case.md", "no/school/handouts/b-statements.md",
+        "sv/school/handouts/c-worksheet.md", "sv/school/working-together.md"]
+    handouts = nav.items[0].children[1]
+    assert all(child.parent is handouts for child in handouts.children)
+    assert nav.pages[2].previous_page is nav.pages[1] and nav.pages[2].next_page is nav.pages[3]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from mkdocs.structure.nav import Navigation
 
@@ -138,6 +138,30 @@ def language_path(src_uri: str, languages: list[str]) -> str:
     return parts[1] if len(parts) == 2 and parts[0] in languages else src_uri
 
 
+def merge_sections(items: list, languages: list[str], depth: int = 0) -> None:
+    """One section per folder. A page that falls back to the default language (i18n's
+    fallback_to_default) lives in the default language's folder, so MkDocs makes a second
+    section of the same name for it ("For skolan" twice, the fallback page last in the
+    section's reading order); its pages join the section of the reader's language."""
+    kept, by_folder = [], {}
+    for item in items:
+        pages = pages_of([item]) if item.is_section else []
+        if pages:
+            folder = language_path(pages[0].file.src_uri, languages).split("/")[depth]
+            if folder in by_folder:
+                target = by_folder[folder]
+                for child in item.children:
+                    child.parent = target
+                target.children += item.children
+                continue
+            by_folder[folder] = item
+        kept.append(item)
+    items[:] = kept
+    for item in kept:
+        if item.is_section:
+            merge_sections(item.children, languages, depth + 1)
+
+
 def apply(nav: Navigation, order: Order, languages: list[str]) -> tuple[Navigation, list[Problem]]:
     """Sort the navigation into the reader's order; every page must be placed."""
     problems, unplaced = [], (len(order.sections), 0)
@@ -151,16 +175,22 @@ def apply(nav: Navigation, order: Order, languages: list[str]) -> tuple[Navigati
             problems.append(Problem(f"docs/{page.file.src_uri}", None, "order",
                                     f"the page is not placed in {order.file}: add `- {name}` {where} where readers should meet it"))
 
-    def rank(item) -> tuple[int, int]:
-        ranks = [order.rank(language_path(page.file.src_uri, languages)) or unplaced for page in pages_of([item])]
-        return min(ranks) if ranks else unplaced
+    def rank(item) -> tuple:
+        # Pages under one pattern ("handouts/*") in MkDocs' file order (file_sort_key), taken
+        # below the language folder: a page falling back to the default language is in its folder.
+        ranks = []
+        for page in pages_of([item]):
+            path = PurePosixPath(language_path(page.file.src_uri, languages))
+            ranks.append((order.rank(path.as_posix()) or unplaced, (path.parts[:-1], path.stem != "index", path.name)))
+        return min(ranks) if ranks else (unplaced, ())
 
     def sort(items) -> None:
-        items.sort(key=rank)  # stable: pages under one pattern keep MkDocs' order
+        items.sort(key=rank)
         for item in items:
             if item.children:
                 sort(item.children)
 
+    merge_sections(nav.items, languages)
     sort(nav.items)
     # Previous/next links (navigation.footer) follow the new order.
     nav.pages = pages_of(nav.items)
