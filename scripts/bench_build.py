@@ -54,8 +54,9 @@ from pathlib import Path
 
 import yaml
 
-from ungsoc import ownassets
+from ungsoc import navorder, ownassets
 from ungsoc.languages import LANGUAGES
+from ungsoc.records import load_records
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL_RATIO = 1.3
@@ -219,9 +220,30 @@ def bare_config(config: dict) -> dict:
     return bare
 
 
+def fit_content_to_pages(project: Path) -> None:
+    """content/order.yml and the search words name the shipped pages, which the synthetic docs/
+    replaces: the build would (rightly) stop on every entry that names a missing page. Each
+    section of the synthetic site, and of the pages the plugin makes, gets all its pages in
+    folder order (a lone `*`); search words for pages the site lacks go; the build is not strict
+    (as the bare stack's build of the shipped docs/ is not, shipped_bare_project)."""
+    content = project / "content"
+    pages = navorder.site_pages(project / "docs", load_records(content)[0])
+    sections = sorted({page.split("/", 1)[0] for page in pages if "/" in page})
+    (content / navorder.FILE).write_text(yaml.safe_dump({section: ["*"] for section in sections}), encoding="utf-8")
+    # Not strict: the feedback page the plugin makes links to a shipped page (youth/get-help-now.md).
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["strict"] = False
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for words in sorted((content / "search").glob("*.yml")):
+        kept = {page: found for page, found in (yaml.safe_load(words.read_text(encoding="utf-8")) or {}).items()
+                if page in pages}
+        words.write_text(yaml.safe_dump(kept, allow_unicode=True) if kept else "{}\n", encoding="utf-8")
+
+
 def plugin_project(target: Path, pages_per_language: int) -> Path:
     project = copy_sources(target, ("content", "overrides"))
     write_pages(project / "docs", pages_per_language)
+    fit_content_to_pages(project)
     return project
 
 
