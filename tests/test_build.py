@@ -112,3 +112,20 @@ def test_navigation_names_sections_in_the_readers_language_young_people_first(si
     start = read(site, f"{PREFIX[language]}index.html")
     assert re.search(r'class="md-footer__link md-footer__link--next"[^>]*aria-label="[^"]*'
                      + re.escape(SECTION_LABELS[language][0]), start)
+
+
+def test_a_phone_number_shown_as_a_link_calls_that_number(site):
+    """A reader who taps a number calls the number they read: every tel: link whose text is a
+    phone number (the footer's contacts, the help box, pages) dials exactly that number."""
+    from ungsoc.profile import tel
+
+    link = re.compile(r'<a [^>]*href="(tel:[^"]*)"[^>]*>([^<]*)</a>')
+    checked, with_footer = 0, 0
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        with_footer += "ungsoc-contacts" in html
+        for href, text in link.findall(html):
+            if re.fullmatch(r"\+?\d[\d \-]*", text.strip()):
+                checked += 1
+                assert tel(text) == href, f"{page.relative_to(site)}: {text.strip()!r} calls {href}"
+    assert with_footer and checked >= 2 * with_footer  # at least the footer's two numbers on every page with it

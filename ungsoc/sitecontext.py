@@ -20,6 +20,8 @@ def build(profile: Profile, language: str, content_dir: Path) -> dict:
     on_call_name = profile.text(national["on_call_service_name"], language)
     medical = (national.get("medical_emergency") or {}).get("phone")
     suicide = national["suicide_prevention"]
+    on_call = {"label": strings["on_call"], "name": on_call_name[:1].upper() + on_call_name[1:],
+               "phone": contacts["on_call"]["phone"]}
     help_now = [
         {"label": strings["emergency"], "name": national["emergency"], "phone": national["emergency"]},
         *([{"label": strings["medical_emergency"], "name": medical, "phone": medical}] if medical else []),
@@ -28,8 +30,7 @@ def build(profile: Profile, language: str, content_dir: Path) -> dict:
         # Where the suicide line is the emergency number (Denmark), the entry above says so.
         *([{"label": strings["suicide_prevention"], "name": suicide.get("name", suicide["phone"]),
             "phone": suicide["phone"]}] if suicide["phone"] not in (national["emergency"], medical) else []),
-        {"label": strings["on_call"], "name": on_call_name[:1].upper() + on_call_name[1:],
-         "phone": contacts["on_call"]["phone"]},
+        on_call,
     ]
     for entry in help_now:
         entry["href"] = tel(entry["phone"])
@@ -42,6 +43,7 @@ def build(profile: Profile, language: str, content_dir: Path) -> dict:
         "strings": strings,
         "name": profile.name(language),
         "help_now": help_now,
+        "on_call": on_call,  # the footer's; its place in help_now depends on the country's lines
         "quick_exit_url": profile.quick_exit_url(language),
         "contacts": contacts,
         "reception_href": tel(contacts["reception"]["phone"]),
