@@ -58,31 +58,34 @@ PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --maxprocesses=4 --dist l
 test: $(VENV)/.test node_modules/.installed
 	$(PYTEST)
 
-# CI (.ci/run) runs `make test` with a test profile that is not the demo (UNGSOC_PROFILE, see
-# tests/conftest.py), then this: the build and content tests with three more test profiles, so
-# they hold in any fork (tests marked fixed_profile bring their own profiles, one_profile ones
-# prove the same with any profile: both ran already).
+# CI (.ci/run) runs `make test` with a test profile that is not the demo, then this: the build
+# and content tests with three more test profiles, so they hold in any fork (tests marked
+# fixed_profile bring their own profiles, one_profile ones prove the same with any profile:
+# both ran already).
 CI_MORE_PROFILES ?= no-sv no-only dk-da-only
+# Given OTHER_PYTHON (CI), the last profile is left to ci-other-python, on that Python.
+OTHER_PROFILE ?= $(lastword $(CI_MORE_PROFILES))
+PROFILES_ON_VENV := $(if $(OTHER_PYTHON),$(filter-out $(OTHER_PROFILE),$(CI_MORE_PROFILES)),$(CI_MORE_PROFILES))
+BUILD_AND_CONTENT := not browser and not fixed_profile and not one_profile
 test-profiles: $(VENV)/.test node_modules/.installed
-	failed=""; for profile in $(CI_MORE_PROFILES); do \
+	failed=""; for profile in $(PROFILES_ON_VENV); do \
 	  echo "== build and content tests with tests/profiles/$$profile.yml"; \
-	  UNGSOC_PROFILE=$$profile $(PYTEST) -q -m "not browser and not fixed_profile and not one_profile" || failed="$$failed $$profile"; \
+	  UNGSOC_PROFILE=$$profile $(PYTEST) -q -m "$(BUILD_AND_CONTENT)" || failed="$$failed $$profile"; \
 	done; \
 	test -z "$$failed" || { echo "make test-profiles: tests failed with$$failed" >&2; exit 1; }
 
-# Install from the same lock file on another Python (CI: each newer one on the machine), in a
-# venv of its own, then check and build the site with it:
-# OTHER_PYTHON=/path/to/python3.13 make ci-other-python
+# Install from the same lock file on another Python (CI: the newest other one on the machine),
+# in a venv of its own, and run the build and content tests there with one test profile:
+# OTHER_PYTHON=/path/to/python3.13 make ci-other-python [OTHER_PROFILE=no-only]
 OTHER_VENV := .venv-other
-ci-other-python:
+ci-other-python: node_modules/.installed
 	@test -n "$(OTHER_PYTHON)" || { echo "give OTHER_PYTHON=/path/to/python3.1x" >&2; exit 1; }
 	rm -rf $(OTHER_VENV)
 	$(OTHER_PYTHON) -m venv $(OTHER_VENV)
-	$(OTHER_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/serve.txt
+	$(OTHER_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/test.txt
 	$(OTHER_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	$(OTHER_VENV)/bin/python --version
-	$(OTHER_VENV)/bin/ungsoc check
-	$(OTHER_VENV)/bin/mkdocs build --site-dir $(OTHER_VENV)/site
+	UNGSOC_PROFILE=$(OTHER_PROFILE) $(subst $(BIN)/,$(OTHER_VENV)/bin/,$(PYTEST)) -q -m "$(BUILD_AND_CONTENT)"
 
 # Renew the lock files after changing the pins in pyproject.toml (uv from PyPI). Universal:
 # one file for every supported Python and platform (3.11.5: pymdown-extensions' minimum).
