@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from ungsoc import pdfpack
 from ungsoc.security import HOST_CONFIGS
 
 # Builds with profiles of its own: the profile in use changes nothing (CI runs it once).
@@ -61,6 +62,25 @@ def pages_commands() -> dict[str, list[str]]:
     steps = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text())["jobs"]["build"]["steps"]
     return {"github": [step["run"] for step in steps if "run" in step],
             "gitlab": yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text())["pages"]["script"]}
+
+
+@pytest.mark.parametrize("host", ["github", "gitlab"])
+def test_pages_jobs_install_what_the_lesson_pdfs_need_and_keep_the_build_cache(host):
+    commands = pages_commands()[host]
+    build = next(i for i, command in enumerate(commands) if command.startswith("mkdocs build"))
+    installs = [command for command in commands[:build] if "apt-get install" in command]
+    assert installs and all(package in installs[0].split() for package in pdfpack.SYSTEM_PACKAGES)
+    if host == "github":
+        steps = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text())["jobs"]["build"]["steps"]
+        cached = [step["with"]["path"] for step in steps if step.get("uses", "").startswith("actions/cache@")]
+    else:
+        cached = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text())["pages"]["cache"]["paths"]
+    assert [path.rstrip("/") for path in cached] == [".cache"]
+
+
+def test_ci_installs_what_the_lesson_pdfs_need():
+    script = (ROOT / ".ci/run").read_text()
+    assert all(package in script for package in pdfpack.SYSTEM_PACKAGES)
 
 
 @pytest.mark.parametrize("host", ["github", "gitlab"])

@@ -192,3 +192,28 @@ def test_pupil_handouts_read_as_easily_as_pages_for_young_people(language):
         source = (ROOT / "docs" / language / "school/handouts" / f"{name}.md").read_text(encoding="utf-8")
         score = lix(source[source.index("\n# "):]).value
         assert score <= 35, f"{language}/handouts/{name}: LIX {score:.0f}, above the limit of 35 for young people"
+
+
+def test_a_machine_without_pango_gets_what_to_install_not_a_traceback(tmp_path, monkeypatch):
+    """WeasyPrint loads pango when imported: on a machine without it (python:3.11-slim) the
+    build says which packages to install, or how to turn the PDFs off."""
+    import sys
+
+    from mkdocs.exceptions import PluginError
+
+    from ungsoc import pdfpack
+
+    class NoPango:
+        def find_spec(self, name, path=None, target=None):
+            if name == "weasyprint":
+                raise OSError("cannot load library 'libgobject-2.0-0'")
+
+    monkeypatch.delitem(sys.modules, "weasyprint", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [NoPango(), *sys.meta_path])
+    logo = tmp_path / "logo.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    with pytest.raises(PluginError) as raised:
+        pdfpack.render("<p>Lektion</p>", tmp_path.as_uri(), tmp_path / "cache", logo)
+    message = str(raised.value)
+    assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fontconfig" in message
+    assert "lesson_pdfs: false" in message

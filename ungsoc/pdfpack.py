@@ -23,6 +23,8 @@ from ungsoc import buildcache, templates
 
 # The PDF's language tag: Norwegian pages are bokmål, as the site's own pages say ("nb").
 PDF_LANGUAGE = {"sv": "sv", "da": "da", "no": "nb"}
+# What WeasyPrint needs from a Debian or Ubuntu machine (.ci/run and the Pages jobs install it).
+SYSTEM_PACKAGES = ("libpango-1.0-0", "libpangoft2-1.0-0", "fonts-dejavu-core", "fontconfig")
 # Material's heading permalinks have no place on paper.
 PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 # The end of the lesson's list of handouts (the first "info" admonition): the PDF link goes there.
@@ -58,6 +60,10 @@ def render(document_html: str, base_url: str, cache_dir: Path, logo: Path) -> tu
         except ImportError as error:
             raise PluginError(f"lesson PDFs need WeasyPrint ({error}): install the project again "
                               "(pip install -e .), or set `lesson_pdfs: false` for the ungsoc plugin in mkdocs.yml") from error
+        except OSError as error:  # WeasyPrint loads the system's pango when imported
+            raise PluginError(f"lesson PDFs need pango and a font on this machine ({error}): on Debian or Ubuntu, "
+                              f"apt-get install {' '.join(SYSTEM_PACKAGES)}; or set `lesson_pdfs: false` for the "
+                              "ungsoc plugin in mkdocs.yml") from error
 
         # Local files only (the logo): a build downloads nothing, whatever a page links to.
         fetcher = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
