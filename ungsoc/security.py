@@ -16,6 +16,7 @@ import hashlib
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Iterator
 from urllib.parse import urlsplit
 
 from ungsoc import buildcache
@@ -74,9 +75,14 @@ def script_hash(body: str) -> str:
 STYLE_OR_HANDLER = (re.compile(r"style\s*="), re.compile(r"on[a-z]+\s*="))
 
 
+def matches_after_space(text: str, pattern: re.Pattern) -> Iterator[re.Match]:
+    """pattern's matches in text right after white space (as "\\s" + pattern would find them)."""
+    return (match for match in pattern.finditer(text) if match.start() and text[match.start() - 1].isspace())
+
+
 def after_space(text: str, pattern: re.Pattern) -> bool:
-    """Whether pattern matches text right after white space (as "\\s" + pattern would)."""
-    return any(match.start() and text[match.start() - 1].isspace() for match in pattern.finditer(text))
+    """Whether pattern matches text right after white space."""
+    return any(matches_after_space(text, pattern))
 
 
 def maybe_blocked(html: str) -> bool:

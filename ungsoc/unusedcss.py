@@ -29,10 +29,11 @@ from pathlib import Path
 import tinycss2
 
 from ungsoc import buildcache
+from ungsoc.security import matches_after_space
 
 STYLESHEET = re.compile(r"assets/stylesheets/main\.[0-9a-f]{8}\.min\.css")
 CLASS_ATTRIBUTE = re.compile(r'class=(?:"([^"]*)"|([^\s>"]+))')
-# After white space (checked after a match: see security.STYLE_OR_HANDLER for why).
+# After white space (security.matches_after_space: see security.STYLE_OR_HANDLER for why).
 DIR_ATTRIBUTE = re.compile(r'dir=["\']?(\w+)')
 WORD = re.compile(r"[A-Za-z_][\w-]*")
 CUSTOM_PROPERTY_USE = re.compile(r"--[\w-]+")
@@ -66,8 +67,7 @@ def file_usage(kind: str, text: str) -> dict[str, list[str]]:
     if kind == "html":
         for quoted, bare in CLASS_ATTRIBUTE.findall(text):
             classes.update((quoted or bare).split())
-        classes.update(f"dir={found.group(1).lower()}" for found in DIR_ATTRIBUTE.finditer(text)
-                       if found.start() and text[found.start() - 1].isspace())
+        classes.update(f"dir={found.group(1).lower()}" for found in matches_after_space(text, DIR_ATTRIBUTE))
         for config in PAGE_CONFIG.findall(text):
             config = json.loads(config)
             features.update(config.get("features") or [])
