@@ -14,12 +14,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, PREFIX, build, copy_project, prefix
+from conftest import DEFAULT_LANGUAGE, HTML_LANG, LANGUAGES, PREFIX, build, copy_project, prefix
 from ungsoc import localnginx, precompress, security
 from ungsoc.localnginx import free_port
 from test_notfound import assert_404_in_language
-
-HTML_LANG = {"sv": "sv", "da": "da", "no": "nb"}
 
 
 def require_nginx():
